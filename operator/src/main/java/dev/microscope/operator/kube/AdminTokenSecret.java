@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -33,11 +34,16 @@ public class AdminTokenSecret extends FleetDependent<Secret> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.adminSecret(fleet);
+  }
+
+  @Override
   protected Secret desired(FleetPlan plan) {
     var fleet = plan.fleet();
     return new SecretBuilder()
         .withNewMetadata()
-        .withName(Names.adminSecret(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.ADMIN))
         .endMetadata()

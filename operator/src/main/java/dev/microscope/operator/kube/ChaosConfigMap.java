@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -18,11 +19,16 @@ public class ChaosConfigMap extends UpdatableFleetDependent<ConfigMap> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.chaosConfigMap(fleet);
+  }
+
+  @Override
   protected ConfigMap desired(FleetPlan plan) {
     var fleet = plan.fleet();
     return new ConfigMapBuilder()
         .withNewMetadata()
-        .withName(Names.chaosConfigMap(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.CHAOS))
         .endMetadata()

@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -19,6 +20,11 @@ public class ConfigConfigMap extends UpdatableFleetDependent<ConfigMap> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.configConfigMap(fleet);
+  }
+
+  @Override
   protected ConfigMap desired(FleetPlan plan) {
     var fleet = plan.fleet();
     var spec = fleet.getSpec();
@@ -34,7 +40,7 @@ public class ConfigConfigMap extends UpdatableFleetDependent<ConfigMap> {
     }
     return new ConfigMapBuilder()
         .withNewMetadata()
-        .withName(Names.configConfigMap(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.CONFIG))
         .endMetadata()

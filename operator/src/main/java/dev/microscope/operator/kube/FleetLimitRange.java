@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
@@ -18,6 +19,11 @@ public class FleetLimitRange extends UpdatableFleetDependent<LimitRange> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.limitRange(fleet);
+  }
+
+  @Override
   protected LimitRange desired(FleetPlan plan) {
     var fleet = plan.fleet();
     var quota = fleet.getSpec().getQuota();
@@ -29,7 +35,7 @@ public class FleetLimitRange extends UpdatableFleetDependent<LimitRange> {
             .build();
     return new LimitRangeBuilder()
         .withNewMetadata()
-        .withName(Names.limitRange(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.QUOTA))
         .endMetadata()

@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -13,6 +14,11 @@ import java.util.LinkedHashMap;
 public class FleetResourceQuota extends UpdatableFleetDependent<ResourceQuota> {
   public FleetResourceQuota() {
     super(ResourceQuota.class);
+  }
+
+  @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.quota(fleet);
   }
 
   @Override
@@ -31,7 +37,7 @@ public class FleetResourceQuota extends UpdatableFleetDependent<ResourceQuota> {
     }
     return new ResourceQuotaBuilder()
         .withNewMetadata()
-        .withName(Names.quota(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.QUOTA))
         .endMetadata()

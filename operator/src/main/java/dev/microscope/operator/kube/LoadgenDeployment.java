@@ -20,6 +20,11 @@ public class LoadgenDeployment extends UpdatableFleetDependent<Deployment> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.loadgen(fleet);
+  }
+
+  @Override
   protected Deployment desired(FleetPlan plan) {
     var fleet = plan.fleet();
     var container =
@@ -42,7 +47,7 @@ public class LoadgenDeployment extends UpdatableFleetDependent<Deployment> {
             .build();
     return new DeploymentBuilder()
         .withNewMetadata()
-        .withName(Names.loadgen(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.LOADGEN))
         .endMetadata()

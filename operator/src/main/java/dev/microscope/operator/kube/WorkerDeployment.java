@@ -24,6 +24,11 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.workers(fleet);
+  }
+
+  @Override
   protected Deployment desired(FleetPlan plan) {
     var fleet = plan.fleet();
     var workers = fleet.getSpec().getWorkers();
@@ -47,7 +52,7 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
             .build();
     return new DeploymentBuilder()
         .withNewMetadata()
-        .withName(Names.workers(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.WORKER))
         .endMetadata()

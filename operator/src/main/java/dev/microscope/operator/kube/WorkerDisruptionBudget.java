@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -14,11 +15,16 @@ public class WorkerDisruptionBudget extends UpdatableFleetDependent<PodDisruptio
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.workers(fleet);
+  }
+
+  @Override
   protected PodDisruptionBudget desired(FleetPlan plan) {
     var fleet = plan.fleet();
     return new PodDisruptionBudgetBuilder()
         .withNewMetadata()
-        .withName(Names.workers(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Labels.Component.WORKER))
         .endMetadata()

@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitorBuilder;
@@ -27,12 +28,17 @@ public class WorkerPodMonitor extends UpdatableFleetDependent<PodMonitor> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.workers(fleet);
+  }
+
+  @Override
   protected PodMonitor desired(FleetPlan plan) {
     var fleet = plan.fleet();
     long workersPerPod = fleet.getSpec().getWorkers().getWorkersPerPod();
     return new PodMonitorBuilder()
         .withNewMetadata()
-        .withName(Names.workers(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Labels.Component.WORKER))
         .endMetadata()

@@ -1,5 +1,6 @@
 package dev.microscope.operator.kube;
 
+import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
@@ -18,12 +19,17 @@ public class WorkerService extends UpdatableFleetDependent<Service> {
   }
 
   @Override
+  protected String name(ChaosFleet fleet) {
+    return Names.workers(fleet);
+  }
+
+  @Override
   protected Service desired(FleetPlan plan) {
     var fleet = plan.fleet();
     int port = fleet.getSpec().getWorkers().getPort();
     return new ServiceBuilder()
         .withNewMetadata()
-        .withName(Names.workers(fleet))
+        .withName(name(fleet))
         .withNamespace(fleet.getMetadata().getNamespace())
         .withLabels(Labels.of(fleet, Component.WORKER))
         .endMetadata()

@@ -58,11 +58,6 @@ public class ChaosFleet extends CustomResource<ChaosFleetSpec, ChaosFleetStatus>
   }
 
   @Override
-  protected ChaosFleetStatus initStatus() {
-    return new ChaosFleetStatus();
-  }
-
-  @Override
   @JsonPropertyDescription("Desired state of the fleet, written by its owner.")
   public ChaosFleetSpec getSpec() {
     return super.getSpec();

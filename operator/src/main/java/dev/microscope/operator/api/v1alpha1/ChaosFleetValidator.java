@@ -71,18 +71,6 @@ public final class ChaosFleetValidator {
                 "spec.workers.replicas.min",
                 "is " + r.getMin() + ", above replicas.max (" + r.getMax() + ")"));
       }
-      if (r.getInitial() < r.getMin() || r.getInitial() > r.getMax()) {
-        out.add(
-            new SpecViolation(
-                "spec.workers.replicas.initial",
-                "is "
-                    + r.getInitial()
-                    + ", outside min..max ("
-                    + r.getMin()
-                    + ".."
-                    + r.getMax()
-                    + ")"));
-      }
     }
     range("spec.workers.workersPerPod", workers.getWorkersPerPod(), 1, 1000, out);
     range("spec.workers.port", workers.getPort(), 1024, 65535, out);

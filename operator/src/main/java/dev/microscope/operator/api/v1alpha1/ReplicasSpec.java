@@ -21,7 +21,7 @@ public class ReplicasSpec {
   @Default("5")
   private int max = 5;
 
-  @JsonPropertyDescription("Worker pods at creation, between min and max.")
+  @JsonPropertyDescription("Worker pods at creation; taken into min..max when outside.")
   @Min(1)
   @Max(1000)
   @Default("2")
