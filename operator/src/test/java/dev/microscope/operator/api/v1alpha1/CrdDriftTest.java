@@ -41,7 +41,7 @@ class CrdDriftTest {
     var columns = new ArrayList<String>();
     version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
     assertThat(columns)
-        .containsExactly("Ready", "Desired", "Chaos", "Budget", "Health", "Mode", "Age");
+        .containsExactlyInAnyOrder("Ready", "Desired", "Chaos", "Budget", "Health", "Mode", "Age");
   }
 
   private static void undocumented(JsonNode node, String path, List<String> missing) {
