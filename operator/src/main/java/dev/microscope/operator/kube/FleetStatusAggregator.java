@@ -44,7 +44,9 @@ public class FleetStatusAggregator {
             : COPIER.convertValue(previous, ChaosFleetStatus.class);
     status.setObservedGeneration(seen.generation());
     status.setWorkers(workers(seen));
-    status.setChaosLevel(seen.valid() ? seen.chaosLevel() : status.getChaosLevel());
+    if (seen.valid()) {
+      status.setChaosLevel(seen.chaosLevel());
+    }
     var now = Instant.now(clock);
     var old = status.getConditions() == null ? List.<FleetCondition>of() : status.getConditions();
     var next = new ArrayList<FleetCondition>();
@@ -79,13 +81,13 @@ public class FleetStatusAggregator {
     var previous = seen.fleet().getStatus() == null ? null : seen.fleet().getStatus().getWorkers();
     var workers = new WorkersStatus();
     // The count the control loop chose stays its own; only a valid spec moves it into bounds.
-    workers.setReplicas(
-        seen.valid()
-            ? Integer.valueOf(seen.replicas())
-            : previous == null ? null : previous.getReplicas());
+    workers.setReplicas(previous == null ? null : previous.getReplicas());
     workers.setReadyReplicas(ready);
-    workers.setDesired(
-        seen.valid() ? seen.replicas() * perPod : previous == null ? null : previous.getDesired());
+    workers.setDesired(previous == null ? null : previous.getDesired());
+    if (seen.valid()) {
+      workers.setReplicas(seen.replicas());
+      workers.setDesired(seen.replicas() * perPod);
+    }
     workers.setReady(ready * perPod);
     return workers;
   }
@@ -149,7 +151,8 @@ public class FleetStatusAggregator {
     boolean rolling =
         d == null
             || d.getStatus() == null
-            || !d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
+            || !java.util.Objects.equals(
+                d.getMetadata().getGeneration(), d.getStatus().getObservedGeneration())
             || value(d.getStatus().getUpdatedReplicas()) < seen.replicas()
             || value(d.getStatus().getReadyReplicas()) != seen.replicas();
     return rolling

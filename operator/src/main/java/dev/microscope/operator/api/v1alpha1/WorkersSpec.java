@@ -58,7 +58,9 @@ public class WorkersSpec {
   private double timeScale = 1.0;
 
   @JsonPropertyDescription("CPU and memory of each worker container.")
-  @Default("{}")
+  @Default(
+      "{\"requests\":{\"cpu\":\"50m\",\"memory\":\"128Mi\"},"
+          + "\"limits\":{\"cpu\":\"1\",\"memory\":\"256Mi\"}}")
   private ResourcesSpec resources = ResourcesSpec.workerDefaults();
 
   @JsonPropertyDescription(
