@@ -138,6 +138,7 @@ class ChaosFleetReconcilerTest {
         .untilAsserted(
             () -> {
               var status = fleet().getStatus();
+              assertThat(status).isNotNull();
               assertThat(status.getObservedGeneration()).isEqualTo(1L);
               assertThat(condition("Ready").getReason()).isEqualTo("WorkersNotReady");
               assertThat(condition("PrometheusReachable").getStatus()).isEqualTo("Unknown");
@@ -252,14 +253,12 @@ class ChaosFleetReconcilerTest {
     await()
         .atMost(WAIT)
         .untilAsserted(
-            () ->
-                assertThat(
-                        get(Deployment.class, "watched-workers")
-                            .getSpec()
-                            .getTemplate()
-                            .getMetadata()
-                            .getAnnotations())
-                    .doesNotContainKey("prometheus.io/scrape"));
+            () -> {
+              var workers = get(Deployment.class, "watched-workers");
+              assertThat(workers).isNotNull();
+              assertThat(workers.getSpec().getTemplate().getMetadata().getAnnotations())
+                  .doesNotContainKey("prometheus.io/scrape");
+            });
   }
 
   private io.fabric8.kubernetes.client.KubernetesClient client() {
