@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscope.testkit.AlertmanagerServer;
+import dev.microscope.testkit.FixtureExporter;
 import dev.microscope.testkit.Http;
 import dev.microscope.testkit.PrometheusServer;
 import dev.microscope.testkit.WebhookReceiver;
@@ -37,11 +38,12 @@ class AlertDeliveryIT {
     String token = "token-" + UUID.randomUUID();
     Path amDir = dir.resolve("alertmanager");
     try (WebhookReceiver receiver = WebhookReceiver.start();
-        FixtureExporter exporter = fleetBurningTwentyTimesTooFast();
+        FixtureExporter workers = fleetBurningTwentyTimesTooFast();
+        FixtureExporter operator = operatorWithObjectives();
         AlertmanagerServer alertmanager =
             AlertmanagerServer.start(
                 amDir, AlertmanagerExample.pointedAt(amDir, receiver.url(""), token));
-        PrometheusServer prometheus = prometheus(exporter, alertmanager)) {
+        PrometheusServer prometheus = prometheus(workers, operator, alertmanager)) {
       await("both targets up")
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
@@ -88,46 +90,44 @@ class AlertDeliveryIT {
   }
 
   private static FixtureExporter fleetBurningTwentyTimesTooFast() {
-    FixtureExporter exporter = FixtureExporter.start(System::nanoTime);
     Map<String, String> worker =
         Map.of("fleet", "checkout", "worker", "w1", "endpoint", "/api/users");
-    exporter
-        .counter(
-            "/workers", "microscope_worker_requests_total", with(worker, "code_class", "2xx"), 8)
-        .counter(
-            "/workers", "microscope_worker_requests_total", with(worker, "code_class", "5xx"), 2)
-        .gauge(
-            "/workers",
+    return FixtureExporter.start()
+        .counter("microscope_worker_requests_total", with(worker, "code_class", "2xx"), 8)
+        .counter("microscope_worker_requests_total", with(worker, "code_class", "5xx"), 2)
+        .set(
             "microscope_worker_start_time_seconds",
             Map.of("fleet", "checkout", "worker", "w1"),
-            1000)
-        .gauge("/operator", "microscope_fleet_slo_availability_objective", FLEET, 0.99)
-        .gauge("/operator", "microscope_fleet_slo_latency_objective", FLEET, 0.95)
-        .gauge("/operator", "microscope_fleet_slo_latency_threshold_seconds", FLEET, 0.3)
-        .gauge("/operator", "microscope_fleet_slo_window_seconds", FLEET, 2592000)
-        .gauge("/operator", "microscope_operator_build_info", Map.of("version", "test"), 1);
-    return exporter;
+            1000);
+  }
+
+  private static FixtureExporter operatorWithObjectives() {
+    return FixtureExporter.start()
+        .set("microscope_fleet_slo_availability_objective", FLEET, 0.99)
+        .set("microscope_fleet_slo_latency_objective", FLEET, 0.95)
+        .set("microscope_fleet_slo_latency_threshold_seconds", FLEET, 0.3)
+        .set("microscope_fleet_slo_window_seconds", FLEET, 2592000)
+        .set("microscope_operator_build_info", Map.of("version", "test"), 1);
   }
 
   /** Workers' series get `namespace` from the target, the operator's own (honor_labels). */
-  private PrometheusServer prometheus(FixtureExporter exporter, AlertmanagerServer alertmanager) {
+  private PrometheusServer prometheus(
+      FixtureExporter workers, FixtureExporter operator, AlertmanagerServer alertmanager) {
     PrometheusServer.Builder builder =
         PrometheusServer.builder(dir.resolve("prometheus")).alertmanager(alertmanager.hostPort());
     ModuleFiles.ruleFiles().forEach(builder::ruleFile);
     builder.rawScrapeConfig(
         """
           - job_name: workers
-            metrics_path: /workers
             static_configs:
-              - targets: ["%1$s"]
+              - targets: ["%s"]
                 labels: {namespace: shop}
           - job_name: operator
             honor_labels: true
-            metrics_path: /operator
             static_configs:
-              - targets: ["%1$s"]
+              - targets: ["%s"]
         """
-            .formatted(exporter.hostPort()));
+            .formatted(workers.hostPort(), operator.hostPort()));
     return builder.start();
   }
 

@@ -3,6 +3,7 @@ package dev.microscope.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FixtureExporterTest {
@@ -17,6 +18,17 @@ class FixtureExporterTest {
           .remove("gone", Map.of());
       String body = Http.get("http://" + exporter.hostPort() + "/metrics").body();
       assertThat(body).isEqualTo("a NaN\nb_total{fleet=\"f\",worker=\"w\\\"1\"} 5.0\n");
+    }
+  }
+
+  @Test
+  void rateCountersGrowWithTheInjectedClock() {
+    AtomicLong nanos = new AtomicLong(0);
+    try (FixtureExporter exporter = FixtureExporter.start(nanos::get)) {
+      exporter.counter("c_total", Map.of("k", "v"), 8);
+      nanos.set(2_500_000_000L);
+      assertThat(Http.get("http://" + exporter.hostPort() + "/any/path").body())
+          .isEqualTo("c_total{k=\"v\"} 20.0\n");
     }
   }
 }
