@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Builds the Kubernetes and etcd binaries of the pinned release (env.sh) from their Go modules,
 # fetched through the Go module proxy, into the cache folder fabric8 kube-api-test reads:
 #   ${MICROSCOPE_CACHE_DIR:-~/.cache/microscope}/k8s/<version>-<os>-<arch>/
@@ -56,7 +57,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 
 command -v go >/dev/null 2>&1 ||
-  die "Go is needed to build ${missing[*]} (https://go.dev/dl/, 1.21 or newer; it fetches the toolchain the sources ask for)"
+  die "Go 1.25 or newer is needed to build ${missing[*]} (https://go.dev/dl/)"
 
 cache_root=$(microscope_cache_dir)
 export GOMODCACHE=${GOMODCACHE:-$cache_root/go/mod}
@@ -104,7 +105,8 @@ k8s_ldflags=""
 prepare_k8s_module() {
   mkdir -p "$k8s_mod"
   local meta upstream_mod staging_version go_line
-  meta=$(cd "$work" && GOFLAGS= go mod download -json "k8s.io/kubernetes@v$K8S_VERSION")
+  meta=$(cd "$work" && GOFLAGS='' go mod download -json "k8s.io/kubernetes@v$K8S_VERSION") ||
+    die "cannot download k8s.io/kubernetes@v$K8S_VERSION: $meta"
   upstream_mod=$(json_field GoMod <<<"$meta")
   [ -f "$upstream_mod" ] || die "no go.mod for k8s.io/kubernetes@v$K8S_VERSION: $meta"
   staging_version=v0.${K8S_VERSION#*.}
@@ -126,7 +128,7 @@ prepare_k8s_module() {
   # Version stamping as the release build does (hack/lib/version.sh), from the module's
   # metadata so that rebuilding the same release gives the same binaries.
   local info commit date minor pkg
-  info=$(cd "$work" && GOFLAGS= go list -m -json "k8s.io/kubernetes@v$K8S_VERSION")
+  info=$(cd "$work" && GOFLAGS='' go list -m -json "k8s.io/kubernetes@v$K8S_VERSION") || return
   commit=$(json_field Hash <<<"$info")
   date=$(json_field Time <<<"$info")
   minor=${K8S_VERSION#*.}
@@ -134,10 +136,9 @@ prepare_k8s_module() {
   k8s_ldflags="-s -w"
   for pkg in k8s.io/client-go/pkg/version k8s.io/component-base/version; do
     k8s_ldflags+=" -X $pkg.gitVersion=v$K8S_VERSION -X $pkg.gitMajor=${K8S_VERSION%%.*}"
-    k8s_ldflags+=" -X $pkg.gitMinor=$minor -X $pkg.buildDate=$date"
-    if [ -n "$commit" ]; then
-      k8s_ldflags+=" -X $pkg.gitCommit=$commit -X $pkg.gitTreeState=clean"
-    fi
+    k8s_ldflags+=" -X $pkg.gitMinor=$minor -X $pkg.buildDate=$date -X $pkg.gitTreeState=clean"
+    # The proxy records the commit for some releases only.
+    [ -z "$commit" ] || k8s_ldflags+=" -X $pkg.gitCommit=$commit"
   done
 }
 
@@ -168,9 +169,9 @@ prepare_etcd_module() {
   local info commit
   (cd "$etcd_mod" && go mod init microscope.local/etcd-build >/dev/null 2>&1 &&
     go get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION" 2>&1 &&
-    go list -deps go.etcd.io/etcd/server/v3 2>&1 >/dev/null) | count_fetched_modules
+    go list -deps go.etcd.io/etcd/server/v3 2>&1 >/dev/null) | count_fetched_modules || return
   # The server module's metadata has no commit; the root module of the same tag has it.
-  info=$(cd "$work" && GOFLAGS= go list -m -json "go.etcd.io/etcd/v3@v$ETCD_VERSION")
+  info=$(cd "$work" && GOFLAGS='' go list -m -json "go.etcd.io/etcd/v3@v$ETCD_VERSION") || return
   commit=$(json_field Hash <<<"$info")
   etcd_ldflags="-s -w"
   if [ -n "$commit" ]; then

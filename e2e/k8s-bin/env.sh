@@ -28,5 +28,7 @@ k8s_platform() {
 # (version without the leading "v"); the cache root is such a <dir>.
 K8S_BIN_DIR=${K8S_BIN_DIR:-"$(microscope_cache_dir)/k8s/${K8S_VERSION}-$(k8s_platform)"}
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 K8S_INTEGRATION_BINARIES=(etcd kube-apiserver kube-controller-manager kubectl)
+# shellcheck disable=SC2034
 K8S_NODE_BINARIES=(kubelet kube-proxy kube-scheduler kubeadm)

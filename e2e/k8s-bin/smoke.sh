@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Proves the built binaries make a working control plane: etcd, kube-apiserver and
 # kube-controller-manager on loopback, then a Deployment gets its ReplicaSet and Pods from the
 # controllers, and deleting it lets the garbage collector remove them. Everything it starts is
@@ -106,6 +107,7 @@ openssl_quiet pkey -in "$pki/sa.key" -pubout -out "$pki/sa.pub"
 
 # --- etcd -------------------------------------------------------------------------------------
 
+etcd_port="" etcd_peer_port="" apiserver_port="" kcm_port=""
 free_port etcd_port
 free_port etcd_peer_port
 free_port apiserver_port

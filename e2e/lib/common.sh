@@ -13,6 +13,8 @@ die() {
 microscope_cache_dir() { printf '%s\n' "${MICROSCOPE_CACHE_DIR:-$HOME/.cache/microscope}"; }
 
 # timed LABEL CMD...: runs CMD, logs its wall time and appends "LABEL<TAB>seconds" to TIMINGS.
+# CMD runs as the left side of `||`, where bash ignores `set -e`: a function passed as CMD must
+# check its own steps.
 TIMINGS=()
 timed() {
   local label=$1 start status=0
@@ -54,21 +56,34 @@ wait_for() {
   log "ready: $what"
 }
 
-# free_port VAR: sets VAR to a loopback TCP port nobody listens on and that this shell has not
+# free_port VAR: sets VAR to a loopback TCP port that no socket uses and that this shell has not
 # handed out before (it sets a variable rather than printing, so the memory of handed-out ports
-# survives; a command substitution would run in a subshell). A port can still be taken between
-# this check and its use; the server started on it then fails loudly.
+# survives; a command substitution would run in a subshell). Ports come from below the kernel's
+# ephemeral range, where outgoing connections take their local ports: such a port accepts no
+# connection yet cannot be bound. A port can still be taken between this check and its use; the
+# server started on it then fails loudly.
 FREE_PORTS_GIVEN=" "
 free_port() {
-  local port attempt
+  local port attempt low=10000 high=32767
+  if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+    read -r high _ </proc/sys/net/ipv4/ip_local_port_range
+    high=$((high - 1))
+  fi
   for attempt in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((low + RANDOM % (high - low + 1)))
     case $FREE_PORTS_GIVEN in *" $port "*) continue ;; esac
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      FREE_PORTS_GIVEN+="$port "
-      printf -v "$1" '%s' "$port"
-      return 0
-    fi
+    port_in_use "$port" && continue
+    FREE_PORTS_GIVEN+="$port "
+    printf -v "$1" '%s' "$port"
+    return 0
   done
   die "no free loopback port found after $attempt attempts"
+}
+
+port_in_use() {
+  if command -v ss >/dev/null 2>&1; then
+    [ -n "$(ss -Htan "sport = :$1")" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
 }
