@@ -1,0 +1,125 @@
+package dev.microscope.operator;
+
+import dev.microscope.operator.kube.FleetOperator;
+import dev.microscope.operator.kube.OperatorConfig;
+import dev.microscope.operator.observability.HealthServer;
+import dev.microscope.operator.observability.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code microscope operator}: runs the ChaosFleet operator against the current cluster. */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description = "Run the ChaosFleet operator against the cluster of the current kubeconfig.")
+public class OperatorCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+
+  @Option(
+      names = "--namespaces",
+      split = ",",
+      defaultValue = "${env:MICROSCOPE_WATCH_NAMESPACES:-}",
+      description =
+          "Namespaces to watch, comma separated; empty watches all (env MICROSCOPE_WATCH_NAMESPACES).")
+  List<String> namespaces = List.of();
+
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "${env:MICROSCOPE_LEADER_ELECTION:-false}",
+      description = "Hold a Lease before acting, so several replicas can run with one active.")
+  boolean leaderElection;
+
+  @Option(
+      names = "--lease-name",
+      defaultValue = "microscope-operator",
+      description = "Name of the leader election Lease.")
+  String leaseName;
+
+  @Option(
+      names = "--lease-namespace",
+      defaultValue = "${env:POD_NAMESPACE:-}",
+      description = "Namespace of the Lease (default: env POD_NAMESPACE, else the client's).")
+  String leaseNamespace;
+
+  @Option(
+      names = "--worker-image",
+      defaultValue = "${env:MICROSCOPE_WORKER_IMAGE:-}",
+      description =
+          "Image of workers and traffic generators of fleets that name none (default microscope/worker:<version>).")
+  String workerImage;
+
+  @Option(
+      names = "--prometheus-url",
+      defaultValue = "${env:MICROSCOPE_PROMETHEUS_URL:-}",
+      description = "Prometheus of fleets that name none.")
+  String prometheusUrl;
+
+  @Option(
+      names = "--http-bind",
+      defaultValue = "0.0.0.0",
+      description = "Address of /metrics, /healthz and /readyz.")
+  String httpBind;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "Port of /metrics, /healthz and /readyz.")
+  int httpPort;
+
+  @Override
+  public Integer call() throws Exception {
+    var version = Version.current();
+    var config =
+        new OperatorConfig(
+            workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
+            prometheusUrl.isBlank() ? null : prometheusUrl);
+    var metrics = new OperatorMetrics(version);
+    var done = new CountDownLatch(1);
+    try (var client = new KubernetesClientBuilder().build()) {
+      var options =
+          new FleetOperator.Options(
+              config,
+              new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
+              leaderElection
+                  ? Optional.of(
+                      new LeaderElectionConfiguration(
+                          leaseName,
+                          leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace))
+                  : Optional.empty(),
+              true,
+              Clock.systemUTC());
+      var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
+      try (var http =
+          HealthServer.start(
+              new InetSocketAddress(httpBind, httpPort),
+              metrics::scrape,
+              () -> operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+              () -> operator.getRuntimeInfo().isStarted())) {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      operator.stop();
+                      done.countDown();
+                    }));
+        operator.start();
+        LOG.info(
+            "microscope operator {} started; metrics and health on port {}", version, http.port());
+        done.await();
+      }
+    }
+    return 0;
+  }
+}
