@@ -2,7 +2,9 @@
 # Docker for the project's image builds and end-to-end tests, on a machine that may have none:
 # installs Debian's docker.io when missing and starts the daemon by hand when it is not running.
 
-MICROSCOPE_CACHE_DIR="${MICROSCOPE_CACHE_DIR:-$HOME/.cache/microscope}"
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+MICROSCOPE_CACHE_DIR="$(microscope_cache_dir)"
 
 # The Debian client has buildx-free classic builds that work with this daemon; prefer it over any
 # other docker on the PATH.
