@@ -153,11 +153,21 @@ public final class PrometheusClient {
   }
 
   private static String describe(IOException e) {
+    StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+    if (e.getMessage() != null) {
+      text.append(": ").append(e.getMessage());
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-    return root.getClass().getSimpleName() + message;
+    if (root != e) {
+      text.append(" (").append(root.getClass().getSimpleName());
+      if (root.getMessage() != null) {
+        text.append(": ").append(root.getMessage());
+      }
+      text.append(')');
+    }
+    return text.toString();
   }
 }
