@@ -91,7 +91,17 @@ public final class Classifier {
               + ") from "
               + signals.vector(WORKER_LIAR_SCORE).detailsOf(worker));
     }
-    if (p99 > slo.latencyThresholdSeconds() && !(errors > slo.errorBudget())) {
+    if (errors > slo.errorBudget()) {
+      return verdict(
+          signals,
+          worker,
+          WorkerState.FAILING,
+          "error ratio "
+              + Numbers.format(errors)
+              + " above the SLO's budget "
+              + Numbers.format(slo.errorBudget()));
+    }
+    if (p99 > slo.latencyThresholdSeconds()) {
       return verdict(
           signals,
           worker,

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class ControlLoop {
   private static final Set<WorkerState> UNWELL =
-      EnumSet.of(WorkerState.ABOUT_TO_OOM, WorkerState.FLAPPING, WorkerState.LYING);
+      EnumSet.of(
+          WorkerState.ABOUT_TO_OOM, WorkerState.FLAPPING, WorkerState.LYING, WorkerState.FAILING);
 
   private ControlLoop() {}
 

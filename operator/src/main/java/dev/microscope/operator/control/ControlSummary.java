@@ -7,7 +7,8 @@ import java.util.Map;
  * What the status shows after a cycle.
  *
  * @param errorBudgetExhausted no availability error budget left over the SLO window
- * @param degraded the SLO is violated now, or some worker is about to OOM, flapping or lying
+ * @param degraded the SLO is violated now, or some worker is about to OOM, flapping, lying or
+ *     failing
  * @param sli the fleet's service level indicators by name; only finite values
  */
 public record ControlSummary(

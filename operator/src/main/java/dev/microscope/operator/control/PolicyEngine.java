@@ -107,7 +107,7 @@ public final class PolicyEngine {
                   Evidence.of().add(WORKER_RESTARTS, signals.worker(WORKER_RESTARTS, w)).toMap(),
                   ">= " + t.flappingRestarts() + " restarts/h",
                   c.reason()));
-      case HEALTHY, SLOW_BUT_STABLE, UNKNOWN -> Optional.empty();
+      case HEALTHY, SLOW_BUT_STABLE, FAILING, UNKNOWN -> Optional.empty();
     };
   }
 

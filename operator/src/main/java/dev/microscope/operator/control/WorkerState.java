@@ -11,6 +11,8 @@ public enum WorkerState {
   LYING,
   /** Restarting again and again. */
   FLAPPING,
+  /** Its own error ratio is above the availability SLO's budget (chaos or a real fault). */
+  FAILING,
   /** No signal about it has data. */
   UNKNOWN
 }
