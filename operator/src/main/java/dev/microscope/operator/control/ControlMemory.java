@@ -148,7 +148,9 @@ public record ControlMemory(
     ChaosMemory changedTo(double newLevel, Instant now, String reason) {
       List<LevelChange> h = new ArrayList<>(history);
       h.add(new LevelChange(now, newLevel, reason));
-      return new ChaosMemory(newLevel, Map.of(), now, null, sloMetSince, toleranceScore, h);
+      // The low-burn clock restarts at the change: the new level must prove itself for a whole
+      // stabilization window (the next poll clears it if the burn is not low).
+      return new ChaosMemory(newLevel, Map.of(), now, now, sloMetSince, toleranceScore, h);
     }
 
     /** A copy with one fault's level set. */
@@ -158,7 +160,7 @@ public record ControlMemory(
       levels.put(fault, faultLevel);
       List<LevelChange> h = new ArrayList<>(history);
       h.add(new LevelChange(now, faultLevel, fault.wireName() + ": " + reason));
-      return new ChaosMemory(level, levels, now, null, sloMetSince, toleranceScore, h);
+      return new ChaosMemory(level, levels, now, now, sloMetSince, toleranceScore, h);
     }
 
     ChaosMemory withTracking(Instant lowBurn, Instant sloMet, double score) {
