@@ -28,8 +28,10 @@ final class SafetyChecks {
         return blocked;
       }
     }
-    boolean perTarget = a.type().disruptive() || a.type() == ActionType.NOTIFY;
-    if (!perTarget || policy.safety().workerCooldown().isZero()) {
+    // The safety cooldown: per worker for disruptive actions whatever rule asks, and per target
+    // for the built-in policies' notifications (a user rule's notifications have its cooldown).
+    boolean builtinNotice = a.type() == ActionType.NOTIFY && rule.isEmpty();
+    if (!(a.type().disruptive() || builtinNotice) || policy.safety().workerCooldown().isZero()) {
       return Optional.empty();
     }
     return within(
@@ -37,7 +39,7 @@ final class SafetyChecks {
         r ->
             r.action() == a.type()
                 && r.target().equals(a.target())
-                && (a.type() != ActionType.NOTIFY || p.rule().equals(r.rule())),
+                && (!builtinNotice || p.rule().equals(r.rule())),
         policy.safety().workerCooldown(),
         now,
         a.type().wireName() + " cooldown on " + a.target());
