@@ -18,7 +18,7 @@ final class Numbers {
       return Long.toString((long) v);
     }
     return new BigDecimal(v)
-        .round(new java.math.MathContext(4))
+        .round(new java.math.MathContext(6))
         .stripTrailingZeros()
         .toPlainString();
   }
