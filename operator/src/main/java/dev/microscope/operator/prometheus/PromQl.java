@@ -116,6 +116,16 @@ public final class PromQl {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
+  /** {@code aggregation by (labels) (expr)}, e.g. {@code max by (namespace, fleet) (x)}. */
+  public static String by(String aggregation, String labels, String expr) {
+    return aggregation + " by (" + labels + ") (" + expr + ")";
+  }
+
+  /** {@code function(arguments...)}. */
+  public static String call(String function, String... arguments) {
+    return function + "(" + String.join(", ", arguments) + ")";
+  }
+
   /** {@code 1 - value} as an exact decimal literal (an error budget from an objective). */
   public static String oneMinus(double value) {
     return BigDecimal.ONE.subtract(BigDecimal.valueOf(value)).stripTrailingZeros().toPlainString();

@@ -1,5 +1,8 @@
 package dev.microscope.operator.prometheus;
 
+import static dev.microscope.operator.prometheus.PromQl.by;
+import static dev.microscope.operator.prometheus.PromQl.call;
+
 import dev.microscope.operator.control.BuiltinSignal;
 import dev.microscope.operator.control.BurnWindow;
 import dev.microscope.operator.control.Slo;
@@ -14,19 +17,19 @@ import java.util.List;
  * on the number of workers.
  *
  * <p>Each query is {@code <recording rule> or on (<labels>) (<raw expression>)}: the rule's series
- * when Prometheus has it, the raw expression where it does not, in one round trip. An outer
+ * where Prometheus has it, the raw expression where it does not, in one round trip. An outer
  * aggregation by the fleet's (or worker's) labels drops the extra labels rules may carry.
  *
  * <p>Process-level metrics (memory, CPU, scrape health) are joined to every worker their process
  * hosts through {@code microscope_worker_start_time_seconds} on {@code namespace, instance}.
  */
 public final class SignalQueries {
-  private static final String FLEET = "namespace, fleet";
-  private static final String WORKER = "namespace, fleet, worker";
-  private static final String TARGET = "namespace, instance";
-  private static final Duration SHORT = Duration.ofMinutes(5);
-  private static final Duration TREND = Duration.ofMinutes(15);
-  private static final Duration HOUR = Duration.ofHours(1);
+  static final String FLEET = "namespace, fleet";
+  static final String WORKER = "namespace, fleet, worker";
+  static final String TARGET = "namespace, instance";
+  static final Duration SHORT = Duration.ofMinutes(5);
+  static final Duration TREND = Duration.ofMinutes(15);
+  static final Duration HOUR = Duration.ofHours(1);
   private static final Duration CPU_WINDOW = Duration.ofMinutes(1);
   private static final Duration UP_LOOKBACK = Duration.ofMinutes(10);
 
@@ -61,24 +64,16 @@ public final class SignalQueries {
       case BURN_RATE_D3 -> burnRate(BurnWindow.D3);
       case ERROR_BUDGET_REMAINING ->
           fleet(
-              scope.series(RecordingRules.ERROR_BUDGET_REMAINING).toString(),
-              "1 - "
-                  + errorRatio(FLEET, slo.window())
-                  + " / "
-                  + PromQl.oneMinus(slo.availabilityObjective()));
+              rule(RecordingRules.ERROR_BUDGET_REMAINING),
+              "1 - " + errorRatio(FLEET, slo.window()) + " / " + errorBudget());
       case LATENCY_P99_SECONDS ->
           fleet(
               scope.series(RecordingRules.LATENCY_QUANTILE).eq("quantile", "0.99").toString(),
               p99(FLEET));
       case LATENCY_SLO_VIOLATION_RATIO ->
-          fleet(
-              "(1 - " + scope.series(RecordingRules.WITHIN_LATENCY_THRESHOLD) + ")",
-              latencyViolation());
+          fleet("(1 - " + rule(RecordingRules.WITHIN_LATENCY_THRESHOLD) + ")", latencyViolation());
       case WORKER_ERROR_RATIO ->
-          worker(
-              "max",
-              scope.series(RecordingRules.WORKER_ERROR_RATIO).toString(),
-              errorRatio(WORKER, SHORT));
+          worker("max", rule(RecordingRules.WORKER_ERROR_RATIO), errorRatio(WORKER, SHORT));
       case WORKER_LATENCY_P99_SECONDS ->
           worker(
               "max",
@@ -90,245 +85,159 @@ public final class SignalQueries {
       case WORKER_MEMORY_USAGE_RATIO ->
           worker(
               "max",
-              scope.series(RecordingRules.WORKER_MEMORY_USAGE).toString(),
-              perWorker(byTarget(rss()) + " / " + byTarget(limit()), false));
+              rule(RecordingRules.WORKER_MEMORY_USAGE),
+              perWorker(
+                  perTarget(ContractMetrics.RESIDENT_MEMORY)
+                      + " / "
+                      + perTarget(ContractMetrics.MEMORY_LIMIT)));
       case WORKER_MEMORY_TIME_TO_LIMIT_SECONDS ->
-          worker(
-              "max",
-              scope.series(RecordingRules.WORKER_MEMORY_TIME_TO_LIMIT).toString(),
-              timeToLimit());
+          worker("max", rule(RecordingRules.WORKER_MEMORY_TIME_TO_LIMIT), timeToLimit());
       case WORKER_LEAK_BYTES_PER_SECOND ->
           worker(
               "max",
-              scope.series(RecordingRules.WORKER_LEAK_SLOPE).toString(),
-              "max by ("
-                  + WORKER
-                  + ") (deriv("
-                  + scope.series("microscope_worker_memory_leaked_bytes").range(TREND)
-                  + "))");
+              rule(RecordingRules.WORKER_LEAK_SLOPE),
+              by("max", WORKER, call("deriv", series(ContractMetrics.LEAKED_BYTES).range(TREND))));
       case WORKER_CPU_SATURATION ->
-          worker(
-              "max",
-              scope.series(RecordingRules.WORKER_CPU_SATURATION).toString(),
-              cpuSaturation());
-      case WORKER_LIAR_SCORE -> liarComponents();
+          worker("max", rule(RecordingRules.WORKER_CPU_SATURATION), cpuSaturation());
+      case WORKER_LIAR_SCORE -> new LiarScoreQuery(scope).query();
       case WORKER_RESTARTS ->
           worker(
               "max",
-              scope.series(RecordingRules.WORKER_RESTARTS).toString(),
-              "max by (" + WORKER + ") (changes(" + startTime().range(HOUR) + "))");
+              rule(RecordingRules.WORKER_RESTARTS),
+              by("max", WORKER, call("changes", series(ContractMetrics.START_TIME).range(HOUR))));
       case WORKER_UP ->
           worker(
               "min",
-              scope.series(RecordingRules.WORKER_UP).toString(),
-              perWorker(byTarget(scope.targets("up").toString()), true));
+              rule(RecordingRules.WORKER_UP),
+              join(
+                  workersSeenWithin(UP_LOOKBACK),
+                  by("max", TARGET, scope.targets(ContractMetrics.UP).toString())));
       case WORKER_TARGET_SERIES ->
-          "max by ("
-              + WORKER
-              + ") ("
-              + perWorker(
-                  perTarget(
+          by(
+              "max",
+              WORKER,
+              perWorker(
+                  targetRuleOrRaw(
                       RecordingRules.TARGET_SAMPLES,
-                      scope.targets("scrape_samples_scraped").toString()),
-                  false)
-              + ")";
+                      scope.targets(ContractMetrics.SAMPLES_SCRAPED).toString())));
       case WORKER_SERIES_ADDED ->
-          "max by ("
-              + WORKER
-              + ") ("
-              + perWorker(
-                  perTarget(
+          by(
+              "max",
+              WORKER,
+              perWorker(
+                  targetRuleOrRaw(
                       RecordingRules.TARGET_SERIES_ADDED,
-                      "sum_over_time(" + scope.targets("scrape_series_added").range(SHORT) + ")"),
-                  false)
-              + ")";
+                      call(
+                          "sum_over_time",
+                          scope.targets(ContractMetrics.SERIES_ADDED).range(SHORT)))));
     };
   }
 
   private String burnRate(BurnWindow window) {
     return fleet(
-        scope.series(RecordingRules.burnRate(window)).toString(),
-        errorRatio(FLEET, window.duration())
-            + " / "
-            + PromQl.oneMinus(slo.availabilityObjective()));
+        rule(RecordingRules.burnRate(window)),
+        errorRatio(FLEET, window.duration()) + " / " + errorBudget());
   }
 
-  /** 5xx share of requests; no sample without traffic (never 0/0 turned into 0). */
-  private String errorRatio(String by, Duration window) {
-    Selector requests = scope.series("microscope_worker_requests_total");
-    String total = sum(by, "rate(" + requests.range(window) + ")");
-    String errors = sum(by, "rate(" + requests.eq("code_class", "5xx").range(window) + ")");
+  private String errorBudget() {
+    return PromQl.oneMinus(slo.availabilityObjective());
+  }
+
+  /** 5xx share of requests; no sample without traffic (0/0 is no data, never 0). */
+  private String errorRatio(String labels, Duration window) {
+    Selector requests = series(ContractMetrics.REQUESTS);
+    String total = by("sum", labels, call("rate", requests.range(window)));
+    String errors = by("sum", labels, call("rate", requests.eq("code_class", "5xx").range(window)));
     return "((" + errors + " or 0 * " + total + ") / (" + total + " > 0))";
   }
 
-  private String p99(String by) {
-    return "histogram_quantile(0.99, sum by ("
-        + by
-        + ", le) (rate("
-        + scope.series("microscope_worker_request_duration_seconds_bucket").range(SHORT)
-        + ")))";
+  private String p99(String labels) {
+    Selector buckets = series(ContractMetrics.DURATION + "_bucket");
+    return call(
+        "histogram_quantile",
+        "0.99",
+        by("sum", labels + ", le", call("rate", buckets.range(SHORT))));
   }
 
   private String latencyViolation() {
-    Selector buckets = scope.series("microscope_worker_request_duration_seconds_bucket");
-    String within =
-        sum(
-            FLEET,
-            "rate("
-                + buckets.re("le", PromQl.bucketRegex(slo.latencyThresholdSeconds())).range(SHORT)
-                + ")");
-    String all = sum(FLEET, "rate(" + buckets.eq("le", "+Inf").range(SHORT) + ")");
+    Selector buckets = series(ContractMetrics.DURATION + "_bucket");
+    String threshold = PromQl.bucketRegex(slo.latencyThresholdSeconds());
+    String within = by("sum", FLEET, call("rate", buckets.re("le", threshold).range(SHORT)));
+    String all = by("sum", FLEET, call("rate", buckets.eq("le", "+Inf").range(SHORT)));
     return "1 - " + within + " / (" + all + " > 0)";
   }
 
+  /**
+   * Seconds until resident memory meets the limit on the trend of 15 minutes, solving {@code
+   * predict_linear} for the limit: (limit - fitted value now) / slope. A flat or shrinking process
+   * never gets there (+Inf); one already over its limit has 0 left.
+   */
   private String timeToLimit() {
-    String trend = scope.series("process_resident_memory_bytes").range(TREND);
+    String trend = series(ContractMetrics.RESIDENT_MEMORY).range(TREND);
     String remaining =
-        byTarget(limit()) + " - max by (" + TARGET + ") (predict_linear(" + trend + ", 0))";
-    String slope = "clamp_min(max by (" + TARGET + ") (deriv(" + trend + ")), 0)";
-    return perWorker("clamp_min((" + remaining + ") / " + slope + ", 0)", false);
+        perTarget(ContractMetrics.MEMORY_LIMIT)
+            + " - "
+            + by("max", TARGET, call("predict_linear", trend, "0"));
+    String slope = call("clamp_min", by("max", TARGET, call("deriv", trend)), "0");
+    return perWorker(call("clamp_min", "(" + remaining + ") / " + slope, "0"));
   }
 
+  /** The CPU usage gauge (0..1 of the process' CPUs), or CPU seconds per second over CPU count. */
   private String cpuSaturation() {
     String usage =
-        "max by ("
-            + TARGET
-            + ") (avg_over_time("
-            + scope.series("process_cpu_usage").range(CPU_WINDOW)
-            + "))";
+        by(
+            "max",
+            TARGET,
+            call("avg_over_time", series(ContractMetrics.CPU_USAGE).range(CPU_WINDOW)));
     String fromSeconds =
-        "max by ("
-            + TARGET
-            + ") (rate("
-            + scope.series("process_cpu_seconds_total").range(CPU_WINDOW)
-            + "))"
+        by("max", TARGET, call("rate", series(ContractMetrics.CPU_SECONDS).range(CPU_WINDOW)))
             + " / "
-            + byTarget(scope.series("system_cpu_count").toString());
-    return perWorker("(" + usage + " or " + fromSeconds + ")", false);
-  }
-
-  /**
-   * The liar score's components by worker (the score is the highest): traffic, errors and latency
-   * as the worker reports them against what the traffic generator saw, plus two impossibilities,
-   * more errors than requests and a counter going backwards without a restart.
-   */
-  private String liarComponents() {
-    Selector requests = scope.series("microscope_worker_requests_total");
-    Selector sent = scope.series("microscope_loadgen_requests_total");
-    String wReq = sum(WORKER, "rate(" + requests.range(SHORT) + ")");
-    String lgReq = sum(WORKER, "rate(" + sent.ne("code_class", "error").range(SHORT) + ")");
-    String wErr = sum(WORKER, "rate(" + requests.eq("code_class", "5xx").range(SHORT) + ")");
-    String lgErr = sum(WORKER, "rate(" + sent.eq("code_class", "5xx").range(SHORT) + ")");
-    String wRatio = "((" + wErr + " or 0 * " + wReq + ") / (" + wReq + " > 0))";
-    String lgRatio = "((" + lgErr + " or 0 * " + lgReq + ") / (" + lgReq + " > 0))";
-    String wMean = mean("microscope_worker_request_duration_seconds");
-    String lgMean = mean("microscope_loadgen_request_duration_seconds");
-    String traffic = "clamp(abs(" + wReq + " - " + lgReq + ") / (" + lgReq + " > 0), 0, 1)";
-    String errors = "abs(" + wRatio + " - " + lgRatio + ")";
-    String latency = "clamp_max(abs(1 - " + wMean + " / (" + lgMean + " > 0)), 1)";
-    String errorsAbove =
-        "clamp(("
-            + sum(
-                WORKER, "rate(" + scope.series("microscope_worker_errors_total").range(SHORT) + ")")
-            + " - "
-            + wReq
-            + ") / ("
-            + wReq
-            + " > 0), 0, 1)";
-    String counterReset =
-        "clamp(max by ("
-            + WORKER
-            + ") (resets("
-            + requests.range(HOUR)
-            + ")) - max by ("
-            + WORKER
-            + ") (changes("
-            + startTime().range(HOUR)
-            + ")), 0, 1)";
-    String raw =
-        String.join(
-            " or ",
-            component(traffic, "traffic"),
-            component(errors, "errors"),
-            component(latency, "latency"),
-            component(errorsAbove, "errors_above_requests"),
-            component(counterReset, "counter_reset"));
-    String by = WORKER + ", component";
-    return "max by ("
-        + by
-        + ") ("
-        + scope.series(RecordingRules.WORKER_LIAR_COMPONENT)
-        + " or on ("
-        + by
-        + ") ("
-        + raw
-        + "))";
-  }
-
-  private String mean(String histogram) {
-    return "("
-        + sum(WORKER, "rate(" + scope.series(histogram + "_sum").range(SHORT) + ")")
-        + " / ("
-        + sum(WORKER, "rate(" + scope.series(histogram + "_count").range(SHORT) + ")")
-        + " > 0))";
-  }
-
-  private static String component(String expr, String name) {
-    return "label_replace(" + expr + ", \"component\", " + PromQl.quote(name) + ", \"\", \"\")";
+            + perTarget(ContractMetrics.CPU_COUNT);
+    return perWorker("(" + usage + " or " + fromSeconds + ")");
   }
 
   private String fleet(String rule, String raw) {
-    return "max by (" + FLEET + ") (" + rule + " or on (" + FLEET + ") (" + raw + "))";
+    return by("max", FLEET, rule + " or on (" + FLEET + ") (" + raw + ")");
   }
 
   private String worker(String aggregation, String rule, String raw) {
-    return aggregation + " by (" + WORKER + ") (" + rule + " or on (" + WORKER + ") (" + raw + "))";
+    return by(aggregation, WORKER, rule + " or on (" + WORKER + ") (" + raw + ")");
   }
 
-  /** {@code perTarget} (one value per namespace, instance) copied to each worker of the target. */
-  private String perWorker(String perTarget, boolean includeRecentlyGone) {
-    String workers =
-        includeRecentlyGone
-            ? "last_over_time(" + startTime().range(UP_LOOKBACK) + ")"
-            : startTime().toString();
-    return "group by (namespace, fleet, instance, worker) ("
-        + workers
-        + ") * on ("
+  private String rule(String name) {
+    return scope.series(name).toString();
+  }
+
+  private Selector series(String metric) {
+    return scope.series(metric);
+  }
+
+  /** A process-level metric of the fleet, one value per scrape target. */
+  private String perTarget(String metric) {
+    return by("max", TARGET, series(metric).toString());
+  }
+
+  /** A per-target rule (no fleet label) where it exists, the raw expression elsewhere. */
+  private String targetRuleOrRaw(String rule, String raw) {
+    return by("max", TARGET, scope.targets(rule) + " or on (" + TARGET + ") " + raw);
+  }
+
+  /** {@code perTarget} copied to each worker its target hosts. */
+  private String perWorker(String perTarget) {
+    return join(series(ContractMetrics.START_TIME).toString(), perTarget);
+  }
+
+  /** Workers seen within {@code lookback}: a target that just went down still has its workers. */
+  private String workersSeenWithin(Duration lookback) {
+    return call("last_over_time", series(ContractMetrics.START_TIME).range(lookback));
+  }
+
+  private static String join(String workers, String perTarget) {
+    return by("group", "namespace, fleet, instance, worker", workers)
+        + " * on ("
         + TARGET
         + ") group_left () ("
         + perTarget
         + ")";
-  }
-
-  private String perTarget(String rule, String raw) {
-    return "max by ("
-        + TARGET
-        + ") ("
-        + scope.targets(rule)
-        + " or on ("
-        + TARGET
-        + ") "
-        + raw
-        + ")";
-  }
-
-  private Selector startTime() {
-    return scope.series("microscope_worker_start_time_seconds");
-  }
-
-  private String rss() {
-    return scope.series("process_resident_memory_bytes").toString();
-  }
-
-  private String limit() {
-    return scope.series("microscope_worker_memory_limit_bytes").toString();
-  }
-
-  private static String byTarget(String expr) {
-    return "max by (" + TARGET + ") (" + expr + ")";
-  }
-
-  private static String sum(String by, String expr) {
-    return "sum by (" + by + ") (" + expr + ")";
   }
 }
