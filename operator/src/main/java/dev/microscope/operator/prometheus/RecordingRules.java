@@ -31,9 +31,11 @@ public final class RecordingRules {
   public static final String WORKER_ERROR_RATIO =
       "namespace_fleet_instance_worker:microscope_requests_errors_per_requests:ratio_rate5m";
 
+  /** Proposed, not recorded yet. */
   public static final String WORKER_LATENCY_QUANTILE =
       "namespace_fleet_instance_worker_quantile:microscope_request_duration_seconds:histogram_quantile_rate5m";
 
+  /** Proposed, not recorded yet. */
   public static final String WORKER_MEMORY_USAGE =
       "namespace_fleet_instance_worker:microscope_memory_usage_per_limit:ratio";
 
@@ -43,6 +45,7 @@ public final class RecordingRules {
   public static final String WORKER_LEAK_SLOPE =
       "namespace_fleet_instance_worker:microscope_worker_memory_leaked_bytes:deriv15m";
 
+  /** Proposed, not recorded yet. */
   public static final String WORKER_CPU_SATURATION =
       "namespace_fleet_instance_worker:microscope_cpu_saturation:ratio";
 
@@ -53,6 +56,7 @@ public final class RecordingRules {
   public static final String WORKER_RESTARTS =
       "namespace_fleet_instance_worker:microscope_worker_start_time_seconds:changes1h";
 
+  /** Proposed, not recorded yet. */
   public static final String WORKER_UP = "namespace_fleet_instance_worker:up:min";
 
   /** Per scrape target; labels namespace, job, instance (no fleet). */
