@@ -120,7 +120,10 @@ public final class SafetyGovernor {
     ActionType type = a.type();
     boolean safetyNotice =
         type == ActionType.NOTIFY && BuiltinRule.SAFE_MODE.ruleName().equals(p.rule());
-    if (type == ActionType.ABORT_CHAOS || safetyNotice) {
+    if (type == ActionType.ABORT_CHAOS) {
+      return memory.chaos().active() ? Verdict.allow(a) : Verdict.block(a, "chaos is already off");
+    }
+    if (safetyNotice) {
       return Verdict.allow(a);
     }
     if (!type.alwaysAllowed()) {
@@ -160,10 +163,26 @@ public final class SafetyGovernor {
     if (type == ActionType.SCALE) {
       return ScaleGuard.check(policy, a, observed, memory, now);
     }
-    if (type == ActionType.SET_CHAOS && a.number("level", 0) > policy.chaos().maxLevel()) {
+    if (type == ActionType.SET_CHAOS) {
+      return chaosLevel(policy, a, memory.chaos());
+    }
+    return Verdict.allow(a);
+  }
+
+  /** A level within maxLevel, and an actual change (a repeated level is not remembered). */
+  private static Verdict chaosLevel(FleetPolicy policy, Action a, ControlMemory.ChaosMemory chaos) {
+    double level = Math.min(a.number("level", 0), policy.chaos().maxLevel());
+    String fault = a.parameters().get("fault");
+    Double current =
+        fault == null
+            ? (chaos.faultLevels().isEmpty() ? chaos.level() : null)
+            : chaos.faultLevels().get(Fault.parse(fault));
+    if (current != null && current == level) {
+      return Verdict.block(a, "no change: chaos level already " + Numbers.format(level));
+    }
+    if (level < a.number("level", 0)) {
       return Verdict.adjust(
-          a.withParameter("level", Numbers.format(policy.chaos().maxLevel())),
-          "clamped to chaos.maxLevel");
+          a.withParameter("level", Numbers.format(level)), "clamped to chaos.maxLevel");
     }
     return Verdict.allow(a);
   }

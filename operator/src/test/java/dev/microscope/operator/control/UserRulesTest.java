@@ -186,4 +186,41 @@ class UserRulesTest {
     assertThat(r.chaos().faults().crash().probabilityPerMinute())
         .isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
   }
+
+  @Test
+  void chaosRulesThatChangeNothingAreHeldBackAndNotRemembered() {
+    UserRule same = TestRules.fleetRule("same-level", ActionType.SET_CHAOS, Map.of("level", "0.3"));
+    UserRule stop = TestRules.fleetRule("stop-chaos", ActionType.ABORT_CHAOS, Map.of());
+    Loop loop = new Loop(FleetPolicy.defaults().withRules(List.of(same, stop)), TestFleet.of(2));
+    loop.memory =
+        ControlMemory.empty()
+            .withChaos(
+                new ControlMemory.ChaosMemory(
+                    0.3, Map.of(), loop.now.minusSeconds(3600), null, null, 0, List.of()));
+    ControlResult first = loop.poll(TestSignals.healthy(TestFleet.ids(2)).rule("same-level", 1));
+    assertThat(first.decisions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.outcome()).isEqualTo(Decision.Outcome.BLOCKED);
+              assertThat(d.reason()).startsWith("no change: chaos level already 0.3");
+            });
+    ControlResult stopped =
+        loop.after(Duration.ofMinutes(1))
+            .poll(TestSignals.healthy(TestFleet.ids(2)).rule("stop-chaos", 1));
+    assertThat(stopped.planned()).extracting(Decision::rule).containsExactly("stop-chaos");
+    for (int i = 0; i < 5; i++) {
+      ControlResult again =
+          loop.after(Duration.ofMinutes(1))
+              .poll(TestSignals.healthy(TestFleet.ids(2)).rule("stop-chaos", 1));
+      assertThat(again.decisions())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.outcome()).isEqualTo(Decision.Outcome.BLOCKED);
+                assertThat(d.reason()).startsWith("chaos is already off");
+              });
+    }
+    assertThat(loop.memory.actions()).hasSize(1);
+  }
 }
