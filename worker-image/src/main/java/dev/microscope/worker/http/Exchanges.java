@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Answers and request bodies of the JDK HTTP server, the way every handler here needs them. */
 public final class Exchanges {
   private static final String JSON = "application/json";
+  private static final long MAX_DRAIN_BYTES = 1 << 20;
 
   private Exchanges() {}
 
@@ -53,22 +54,39 @@ public final class Exchanges {
   /** The whole body, refusing more than {@code limit} bytes whatever Content-Length says. */
   public static byte[] readBody(HttpExchange exchange, int limit)
       throws IOException, PayloadTooLargeException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.strip()) > limit) {
-          throw new PayloadTooLargeException(limit);
-        }
-      } catch (NumberFormatException e) {
-        // the server itself rejects a malformed length; read and count instead
-      }
-    }
     try (InputStream in = exchange.getRequestBody()) {
+      if (declaredLength(exchange) > limit) {
+        drain(in);
+        throw new PayloadTooLargeException(limit);
+      }
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
+        drain(in);
         throw new PayloadTooLargeException(limit);
       }
       return body;
+    }
+  }
+
+  private static long declaredLength(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      return declared == null ? -1 : Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Reads what the client is still sending (up to a bound) so it gets to read the 413 instead of a
+   * reset connection.
+   */
+  private static void drain(InputStream in) throws IOException {
+    long left = MAX_DRAIN_BYTES;
+    byte[] buffer = new byte[8192];
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 }

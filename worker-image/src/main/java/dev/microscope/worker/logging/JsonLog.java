@@ -3,6 +3,7 @@ package dev.microscope.worker.logging;
 import dev.microscope.worker.json.JsonText;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * One-line JSON logs on standard output: {@code {"ts":..,"level":..,"logger":..,"msg":..,...}}.
@@ -67,7 +68,7 @@ public final class JsonLog {
     if (value instanceof Number number && Double.isFinite(number.doubleValue())
         || value instanceof Boolean) {
       line.append(value);
-    } else if (value instanceof Iterable<?> items) {
+    } else if (value instanceof Collection<?> items) {
       line.append('[');
       boolean first = true;
       for (Object item : items) {
