@@ -1,5 +1,6 @@
 package dev.microscope.chaos;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -46,7 +47,7 @@ public record ChaosSpec(
     FIXED;
 
     public String json() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

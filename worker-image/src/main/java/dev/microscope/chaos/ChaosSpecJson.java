@@ -16,6 +16,7 @@ import dev.microscope.worker.json.Json;
 import dev.microscope.worker.json.JsonObjectReader;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The admin JSON of a {@link ChaosSpec}, both ways. Reading is strict: every bad value and every
@@ -54,7 +55,7 @@ public final class ChaosSpecJson {
     double probability = in.number("probability", 0, 1, 1.0);
     Distribution distribution =
         Distribution.valueOf(
-            in.choice("distribution", DISTRIBUTIONS, "uniform").toUpperCase(java.util.Locale.ROOT));
+            in.choice("distribution", DISTRIBUTIONS, "uniform").toUpperCase(Locale.ROOT));
     long minMs = in.requiredInteger("minMs", 0, MAX_MS);
     long maxMs = in.integer("maxMs", 0, MAX_MS, minMs);
     if (maxMs < minMs) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The chaos of one worker: its fault set under a lease, and the runtime of the faults that act on
@@ -60,58 +61,47 @@ public final class ChaosState {
     Instant now = clock.instant();
     expireIfDue(now);
     Active old = active;
-    ChaosSpec before = old == null ? null : old.spec();
-    if (spec.seed() != null && (before == null || !spec.seed().equals(before.seed()))) {
+    if (spec.seed() != null && !unchanged(old, spec, ChaosSpec::seed)) {
       requestRandom.setSeed(Seeds.derive(spec.seed(), workerId, "chaos"));
       crashRandom.setSeed(Seeds.derive(spec.seed(), workerId, "crash"));
     }
-    Instant errorsSince =
-        before != null && Objects.equals(before.errors(), spec.errors()) ? old.errorsSince() : now;
-
-    Instant leakSince = now;
-    long leakBase = 0;
-    if (spec.memoryLeak() == null) {
-      memory.release();
-    } else if (before != null && spec.memoryLeak().equals(before.memoryLeak())) {
-      leakSince = old.leakSince();
-      leakBase = old.leakBase();
-    } else {
-      memory.shrinkTo(spec.memoryLeak().maxBytes());
-      leakBase = memory.bytes();
+    boolean sameErrors = unchanged(old, spec, ChaosSpec::errors);
+    boolean sameLeak = unchanged(old, spec, ChaosSpec::memoryLeak);
+    boolean sameCpu = unchanged(old, spec, ChaosSpec::cpu);
+    boolean sameBombs = unchanged(old, spec, ChaosSpec::cardinality);
+    if (!sameLeak) {
+      // a changed leak keeps what it holds (up to its new cap) and grows on from there
+      if (spec.memoryLeak() == null) {
+        memory.release();
+      } else {
+        memory.shrinkTo(spec.memoryLeak().maxBytes());
+      }
     }
-
-    Instant cpuSince = now;
-    if (before != null && Objects.equals(before.cpu(), spec.cpu())) {
-      cpuSince = old.cpuSince();
-    } else {
+    if (!sameCpu) {
       cpu.stop();
     }
-
-    Instant bombSince = now;
-    long bombBase;
-    if (before != null && Objects.equals(before.cardinality(), spec.cardinality())) {
-      bombSince = old.bombSince();
-      bombBase = old.bombBase();
-    } else {
+    if (!sameBombs) {
       retireBombs(old, now);
-      bombBase = nextBombId;
     }
-
-    if (spec.crash() != null && (before == null || !spec.crash().equals(before.crash()))) {
+    if (!unchanged(old, spec, ChaosSpec::crash)) {
       lastCrashRoll = now;
     }
     active =
         new Active(
             spec,
             now.plusSeconds(spec.leaseSeconds()),
-            errorsSince,
-            leakSince,
-            leakBase,
-            cpuSince,
-            bombSince,
-            bombBase);
+            sameErrors ? old.errorsSince() : now,
+            sameLeak ? old.leakSince() : now,
+            sameLeak ? old.leakBase() : memory.bytes(),
+            sameCpu ? old.cpuSince() : now,
+            sameBombs ? old.bombSince() : now,
+            sameBombs ? old.bombBase() : nextBombId);
     advance(now);
-    return !spec.equals(before);
+    return old == null || !spec.equals(old.spec());
+  }
+
+  private static boolean unchanged(Active old, ChaosSpec spec, Function<ChaosSpec, ?> section) {
+    return old != null && Objects.equals(section.apply(old.spec()), section.apply(spec));
   }
 
   /** Every fault off, memory released (an admin {@code DELETE}). */

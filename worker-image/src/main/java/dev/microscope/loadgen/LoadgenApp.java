@@ -33,6 +33,7 @@ public final class LoadgenApp implements AutoCloseable {
   private final TargetDirectory directory;
   private final TrafficLoop loop;
   private final HttpClient client;
+  private final RequestSender sender;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("discovery").unstarted(r));
@@ -55,7 +56,7 @@ public final class LoadgenApp implements AutoCloseable {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     this.directory = new TargetDirectory(config.targets(), client, clock);
-    RequestSender sender =
+    this.sender =
         new RequestSender(
             client,
             config.timeout(),
@@ -145,6 +146,9 @@ public final class LoadgenApp implements AutoCloseable {
   public void close() {
     loop.close();
     scheduler.shutdownNow();
+    if (!sender.awaitIdle(config.timeout())) {
+      LOG.warn("stopping with requests still in flight");
+    }
     server.stop(0);
     client.shutdownNow();
     processMetrics.close();

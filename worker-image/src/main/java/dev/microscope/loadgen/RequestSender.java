@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one request on its own virtual thread and records what came back. At most {@code
@@ -19,6 +20,7 @@ final class RequestSender {
   private final HttpClient client;
   private final Duration timeout;
   private final Semaphore inFlight;
+  private final int maxInFlight;
   private final ClientMetrics metrics;
   private final Random random;
 
@@ -27,6 +29,7 @@ final class RequestSender {
     this.client = client;
     this.timeout = timeout;
     this.inFlight = new Semaphore(maxInFlight);
+    this.maxInFlight = maxInFlight;
     this.metrics = metrics;
     this.random = random;
   }
@@ -45,6 +48,19 @@ final class RequestSender {
             inFlight.release();
           }
         });
+  }
+
+  /** Waits until no request is in flight, at most {@code deadline}; false if some still are. */
+  boolean awaitIdle(Duration deadline) {
+    try {
+      if (inFlight.tryAcquire(maxInFlight, deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        inFlight.release(maxInFlight);
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
   }
 
   private void execute(TargetWorker target, Endpoint endpoint, HttpRequest request) {

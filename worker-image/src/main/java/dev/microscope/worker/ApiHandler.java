@@ -7,6 +7,7 @@ import dev.microscope.worker.json.BadFieldException;
 import dev.microscope.worker.logging.JsonLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Serves the fake API on behalf of one virtual worker: admission, plan, delay, answer, count. */
@@ -120,7 +121,7 @@ final class ApiHandler {
       return;
     }
     try {
-      Thread.sleep(java.time.Duration.ofNanos(nanos));
+      Thread.sleep(Duration.ofNanos(nanos));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,12 +1,14 @@
 package dev.microscope.worker;
 
 import dev.microscope.chaos.ChaosTargets;
+import dev.microscope.worker.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /** The virtual workers of this process: lookup by id and round-robin for plain {@code /api}. */
 public final class VirtualWorkers implements ChaosTargets {
@@ -21,7 +23,7 @@ public final class VirtualWorkers implements ChaosTargets {
     StringBuilder json = new StringBuilder("{\"workers\":[");
     for (int i = 0; i < this.workers.size(); i++) {
       json.append(i == 0 ? "" : ",");
-      dev.microscope.worker.json.JsonText.appendQuoted(json, this.workers.get(i).id());
+      JsonText.appendQuoted(json, this.workers.get(i).id());
     }
     listJson = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -33,7 +35,7 @@ public final class VirtualWorkers implements ChaosTargets {
     if (count == 1) {
       return List.of(id);
     }
-    return java.util.stream.IntStream.range(0, count).mapToObj(i -> id + "-" + i).toList();
+    return IntStream.range(0, count).mapToObj(i -> id + "-" + i).toList();
   }
 
   @Override

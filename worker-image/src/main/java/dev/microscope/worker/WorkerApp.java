@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -87,7 +88,7 @@ public final class WorkerApp implements AutoCloseable {
         "seed",
         config.seed(),
         "crashMode",
-        config.crashMode().name().toLowerCase(java.util.Locale.ROOT),
+        config.crashMode().name().toLowerCase(Locale.ROOT),
         "adminApi",
         config.adminToken().isPresent() ? "enabled" : "disabled");
     return app;

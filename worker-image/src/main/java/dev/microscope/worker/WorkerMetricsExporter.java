@@ -34,6 +34,9 @@ public final class WorkerMetricsExporter implements MetricsSource {
   @Override
   public void writeTo(TextExposition out) throws IOException {
     writeRequests(out);
+    writeDurations(out);
+    writeErrors(out);
+    writeDropped(out);
     writeUse(out);
     writeChaos(out);
   }
@@ -51,6 +54,9 @@ public final class WorkerMetricsExporter implements MetricsSource {
         }
       }
     }
+  }
+
+  private void writeDurations(TextExposition out) throws IOException {
     out.family(P + "request_duration_seconds", "histogram", "Time from arrival to answer");
     for (VirtualWorker w : workers.all()) {
       WorkerMetrics m = w.metrics();
@@ -62,6 +68,9 @@ public final class WorkerMetricsExporter implements MetricsSource {
         }
       }
     }
+  }
+
+  private void writeErrors(TextExposition out) throws IOException {
     out.family(P + "errors_total", "counter", "Server errors, by cause");
     for (VirtualWorker w : workers.all()) {
       WorkerMetrics m = w.metrics();
@@ -74,6 +83,9 @@ public final class WorkerMetricsExporter implements MetricsSource {
         }
       }
     }
+  }
+
+  private void writeDropped(TextExposition out) throws IOException {
     out.family(
         P + "dropped_requests_total", "counter", "Requests refused with 429: pool and queue full");
     for (VirtualWorker w : workers.all()) {

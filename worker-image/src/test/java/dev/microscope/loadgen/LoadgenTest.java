@@ -212,6 +212,30 @@ class LoadgenTest {
         .until(() -> loadgen.metrics().requests("w-0", Endpoint.USERS, CodeClass.ERROR) > 10);
   }
 
+  @Test
+  void theTrafficFileStartsTheTrafficAndChangesIt(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    RunningWorker worker = worker("--workers", "2", "--id", "w", "--time-scale", "0");
+    java.nio.file.Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("traffic.json"), "{\"rate\": 100, \"exclude\": [\"w-0\"]}");
+    LoadgenApp loadgen =
+        loadgen(
+            Map.of(),
+            "--rate",
+            "1",
+            "--traffic-file",
+            file.toString(),
+            "--targets",
+            worker.hostPort());
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent(loadgen, "w-1") > 50);
+    assertThat(sent(loadgen, "w-0")).isZero();
+
+    java.nio.file.Files.writeString(file, "{\"rate\": 100, \"exclude\": [\"w-1\"]}");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent(loadgen, "w-0") > 50);
+  }
+
   private static JsonNode json(HttpResponse<String> response) {
     return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
   }

@@ -224,4 +224,24 @@ class WorkerApiTest {
         .as("a fresh start has no faults")
         .isTrue();
   }
+
+  @Test
+  void theChaosFileAppliesAtStartAndAgainWhenItChanges() throws IOException {
+    Path chaos =
+        Files.writeString(dir.resolve("chaos.json"), "{\"level\": 0.2, \"errors\": {\"rate\": 1}}");
+    worker = RunningWorker.start("--workers", "2", "--id", "w", "--chaos-file", chaos.toString());
+    assertThat(worker.get("/w/w-1/api/users").statusCode()).isEqualTo(500);
+
+    Files.writeString(chaos, "{\"level\": 0.9, \"latency\": {\"minMs\": 1}}");
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(worker.get("/metrics").body())
+                    .contains(
+                        "microscope_worker_chaos_level{fleet=\"default\",worker=\"w-0\"} 0.9\n")
+                    .contains(
+                        "microscope_worker_chaos_active{fleet=\"default\",worker=\"w-1\",fault=\"errors\"} 0\n"));
+  }
 }
