@@ -1,0 +1,58 @@
+package dev.microscope.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microscope.testkit.Http;
+import dev.microscope.testkit.PrometheusServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A crash fault ends a single-worker process abruptly with exit code 70; Prometheus sees it go. */
+class CrashFaultIT {
+  @TempDir Path dir;
+
+  @Test
+  void aCrashFaultMakesTheProcessExitWith70() throws InterruptedException {
+    try (JarProcess worker =
+            JarProcess.start(
+                dir.resolve("worker"),
+                "worker",
+                "worker",
+                List.of("--id", "solo"),
+                Map.of("MICROSCOPE_ADMIN_TOKEN", "crash-token"));
+        PrometheusServer prometheus =
+            PrometheusServer.builder(dir.resolve("prometheus"))
+                .staticJob("worker", List.of(worker.hostPort()), Map.of())
+                .start()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> prometheus.value("up{job=\"worker\"}") == 1);
+
+      int status =
+          Http.send(
+                  HttpRequest.newBuilder(URI.create(worker.url("/admin/chaos")))
+                      .header("Authorization", "Bearer crash-token")
+                      .PUT(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"crash\": {\"probabilityPerMinute\": 1}}")))
+              .statusCode();
+      assertThat(status).isEqualTo(200);
+
+      Process process = worker.process().process();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isEqualTo(CrashMode.EXIT_CODE);
+      assertThat(worker.process().logTail(5)).contains("crash fault: exiting");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> prometheus.value("up{job=\"worker\"}") == 0);
+    }
+  }
+}
