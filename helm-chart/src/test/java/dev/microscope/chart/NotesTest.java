@@ -20,7 +20,7 @@ class NotesTest {
         .contains("http://microscope-operator.microscope-system.svc:8080/alertmanager")
         .contains("get secret microscope-operator-webhook")
         .contains("No default Prometheus is set")
-        .contains("kubectl apply --server-side -f");
+        .contains("kubectl apply --server-side --force-conflicts -f");
   }
 
   @Test

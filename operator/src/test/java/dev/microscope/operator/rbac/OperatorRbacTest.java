@@ -39,6 +39,7 @@ class OperatorRbacTest {
   static final Map<Permission, String> GRANTED_FOR_CALLS_NOT_YET_MADE = notYetMade();
 
   private static OperatorRules rules;
+  private static ServerSideApply serverSideApply;
   private static List<ApiCall> listedNamespaces;
   private static List<ApiCall> allNamespaces;
 
@@ -141,7 +142,7 @@ class OperatorRbacTest {
   private Set<String> notGranted(List<ApiCall> calls, Set<String> watched) {
     return calls.stream()
         .filter(c -> !GrantedToEveryone.grants(c))
-        .flatMap(ServerSideApply::inCluster)
+        .flatMap(serverSideApply::inCluster)
         .filter(c -> !rules.grants(c, watched, OPERATOR_NS))
         .map(ApiCall::toString)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -153,7 +154,7 @@ class OperatorRbacTest {
   private static Stream<ApiCall> madeInCluster() {
     return Stream.concat(listedNamespaces.stream(), allNamespaces.stream())
         .filter(c -> c.isResourceRequest() && !GrantedToEveryone.grants(c))
-        .flatMap(ServerSideApply::inCluster);
+        .flatMap(serverSideApply::inCluster);
   }
 
   private static List<ApiCall> recordFleetLifecycle(Set<String> watched) {
@@ -179,6 +180,7 @@ class OperatorRbacTest {
               options,
               Metrics.NOOP,
               new FleetGauges(new SimpleMeterRegistry()));
+      serverSideApply = new ServerSideApply(operator.getConfigurationService());
       operator.start();
       try {
         new FleetLifecycle(cluster.testClient(), NS).run();
