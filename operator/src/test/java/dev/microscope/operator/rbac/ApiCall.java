@@ -2,7 +2,6 @@ package dev.microscope.operator.rbac;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One request to the Kubernetes API in RBAC terms: the verb and the (group, resource, subresource)
@@ -63,11 +62,9 @@ record ApiCall(
   }
 
   private static boolean watching(String query) {
-    if (query == null) {
-      return false;
-    }
-    return List.of(query.split("&")).contains("watch=true")
-        || List.of(query.split("&")).contains("watch=1");
+    return query != null
+        && Arrays.stream(query.split("&"))
+            .anyMatch(p -> p.equals("watch=true") || p.equals("watch=1"));
   }
 
   private static String verb(String method, boolean named, boolean watch) {
