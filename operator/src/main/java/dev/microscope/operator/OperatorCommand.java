@@ -4,6 +4,7 @@ import dev.microscope.operator.kube.FleetOperator;
 import dev.microscope.operator.kube.OperatorConfig;
 import dev.microscope.operator.observability.HealthServer;
 import dev.microscope.operator.observability.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
@@ -81,25 +82,10 @@ public class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var version = Version.current();
-    var config =
-        new OperatorConfig(
-            workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
-            prometheusUrl.isBlank() ? null : prometheusUrl);
     var metrics = new OperatorMetrics(version);
     var done = new CountDownLatch(1);
     try (var client = new KubernetesClientBuilder().build()) {
-      var options =
-          new FleetOperator.Options(
-              config,
-              new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
-              leaderElection
-                  ? Optional.of(
-                      new LeaderElectionConfiguration(
-                          leaseName,
-                          leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace))
-                  : Optional.empty(),
-              true,
-              Clock.systemUTC());
+      var options = options(client, version);
       var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
       try (var http =
           HealthServer.start(
@@ -121,5 +107,23 @@ public class OperatorCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** What these flags ask of an operator of {@code version} that talks through {@code client}. */
+  public FleetOperator.Options options(KubernetesClient client, String version) {
+    var config =
+        new OperatorConfig(
+            workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
+            prometheusUrl.isBlank() ? null : prometheusUrl);
+    return new FleetOperator.Options(
+        config,
+        new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
+        leaderElection
+            ? Optional.of(
+                new LeaderElectionConfiguration(
+                    leaseName, leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace))
+            : Optional.empty(),
+        true,
+        Clock.systemUTC());
   }
 }
