@@ -6,6 +6,7 @@ import dev.microscope.operator.observability.HealthServer;
 import dev.microscope.operator.observability.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -55,6 +55,12 @@ public class OperatorCommand implements Callable<Integer> {
   String leaseNamespace;
 
   @Option(
+      names = "--lease-identity",
+      defaultValue = "${env:HOSTNAME:-}",
+      description = "This replica's name in the Lease (default: env HOSTNAME, the pod name).")
+  String leaseIdentity;
+
+  @Option(
       names = "--worker-image",
       defaultValue = "${env:MICROSCOPE_WORKER_IMAGE:-}",
       description =
@@ -83,9 +89,9 @@ public class OperatorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var version = Version.current();
     var metrics = new OperatorMetrics(version);
-    var done = new CountDownLatch(1);
+    var lifetime = new Lifetime();
     try (var client = new KubernetesClientBuilder().build()) {
-      var options = options(client, version);
+      var options = options(client, version, lifetime::leaderElectionEnded);
       var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
       try (var http =
           HealthServer.start(
@@ -93,24 +99,27 @@ public class OperatorCommand implements Callable<Integer> {
               metrics::scrape,
               () -> operator.getRuntimeInfo().allEventSourcesAreHealthy(),
               () -> operator.getRuntimeInfo().isStarted())) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      operator.stop();
-                      done.countDown();
-                    }));
+        lifetime.stopOnShutdown();
         operator.start();
         LOG.info(
             "microscope operator {} started; metrics and health on port {}", version, http.port());
-        done.await();
+        lifetime.awaitStopRequest();
+        operator.stop();
       }
+    } finally {
+      lifetime.stopped();
     }
-    return 0;
+    return lifetime.exitCode();
   }
 
-  /** What these flags ask of an operator of {@code version} that talks through {@code client}. */
-  public FleetOperator.Options options(KubernetesClient client, String version) {
+  /**
+   * What these flags ask of an operator of {@code version} that talks through {@code client}.
+   *
+   * @param leaderElectionEnded called when this replica stops leading: it lost the Lease, or it is
+   *     being stopped
+   */
+  public FleetOperator.Options options(
+      KubernetesClient client, String version, Runnable leaderElectionEnded) {
     var config =
         new OperatorConfig(
             workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
@@ -119,11 +128,27 @@ public class OperatorCommand implements Callable<Integer> {
         config,
         new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
         leaderElection
-            ? Optional.of(
-                new LeaderElectionConfiguration(
-                    leaseName, leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace))
+            ? Optional.of(leaderElection(client, leaderElectionEnded))
             : Optional.empty(),
         true,
         Clock.systemUTC());
+  }
+
+  /**
+   * java-operator-sdk's default exits the JVM when leading stops, also when the operator is being
+   * stopped by the shutdown hook, where System.exit blocks forever; {@link Lifetime} decides
+   * instead.
+   */
+  private LeaderElectionConfiguration leaderElection(
+      KubernetesClient client, Runnable leaderElectionEnded) {
+    return new LeaderElectionConfiguration(
+        leaseName,
+        leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        leaseIdentity.isBlank() ? null : leaseIdentity,
+        new LeaderCallbacks(() -> {}, leaderElectionEnded, leader -> {}),
+        false);
   }
 }

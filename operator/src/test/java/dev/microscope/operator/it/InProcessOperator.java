@@ -28,6 +28,7 @@ final class InProcessOperator implements AutoCloseable {
   private final Operator operator;
   private final List<Exception> failures = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
+  private final AtomicInteger leadershipEnded = new AtomicInteger();
 
   private InProcessOperator(Config config, String... flags) {
     client = new KubernetesClientBuilder().withConfig(config).build();
@@ -36,7 +37,7 @@ final class InProcessOperator implements AutoCloseable {
     operator =
         FleetOperator.create(
             client,
-            command.options(client, VERSION),
+            command.options(client, VERSION, leadershipEnded::incrementAndGet),
             recorder(),
             new FleetGauges(new SimpleMeterRegistry()));
   }
@@ -61,6 +62,11 @@ final class InProcessOperator implements AutoCloseable {
   /** Reconciles finished so far (successful or not). */
   int reconciles() {
     return reconciles.get();
+  }
+
+  /** Times leader election told this operator it no longer leads. */
+  int leadershipEnded() {
+    return leadershipEnded.get();
   }
 
   boolean healthy() {
