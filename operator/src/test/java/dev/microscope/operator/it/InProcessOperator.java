@@ -7,9 +7,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,9 +34,15 @@ final class InProcessOperator implements AutoCloseable {
   private final List<Exception> failures = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
   private final AtomicInteger leadershipEnded = new AtomicInteger();
+  private final AtomicInteger conflicts = new AtomicInteger();
 
   private InProcessOperator(Config config, String... flags) {
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withHttpClientBuilderConsumer(
+                http -> http.addOrReplaceInterceptor("count-conflicts", countConflicts()))
+            .build();
     var command = new OperatorCommand();
     new CommandLine(command).parseArgs(flags);
     operator =
@@ -62,6 +73,25 @@ final class InProcessOperator implements AutoCloseable {
   /** Reconciles finished so far (successful or not). */
   int reconciles() {
     return reconciles.get();
+  }
+
+  /** Answers 409 Conflict the operator's client received so far. */
+  int conflicts() {
+    return conflicts.get();
+  }
+
+  private Interceptor countConflicts() {
+    return new Interceptor() {
+      @Override
+      public void after(
+          HttpRequest request,
+          HttpResponse<?> response,
+          AsyncBody.Consumer<List<ByteBuffer>> body) {
+        if (response.code() == 409) {
+          conflicts.incrementAndGet();
+        }
+      }
+    };
   }
 
   /** Times leader election told this operator it no longer leads. */
