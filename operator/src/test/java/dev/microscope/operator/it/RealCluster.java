@@ -4,8 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,16 +54,20 @@ final class RealCluster
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    var shared =
-        context
-            .getRoot()
-            .getStore(STORE)
-            .computeIfAbsent(Shared.class, k -> startShared(), Shared.class);
-    Assumptions.assumeTrue(shared.unavailable() == null, shared::unavailable);
+    context
+        .getRoot()
+        .getStore(STORE)
+        .computeIfAbsent(Shared.class, k -> startShared(), Shared.class);
   }
 
+  /**
+   * Skips per test rather than per class: a class skipped in beforeAll shows in Maven's summary as
+   * "Tests run: 0", which hides the skip.
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
+    var shared = context.getRoot().getStore(STORE).get(Shared.class, Shared.class);
+    Assumptions.assumeTrue(shared.unavailable() == null, shared::unavailable);
     var name =
         "it-"
             + context
@@ -115,6 +123,7 @@ final class RealCluster
               + binaries.dir()
               + "; build them with e2e/k8s-bin/build.sh (needs Go) or set MICROSCOPE_K8S_BIN_DIR";
       LOG.warn(message);
+      console().println("[WARNING] " + message);
       return new Shared(null, message);
     }
     var started = System.nanoTime();
@@ -145,6 +154,14 @@ final class RealCluster
     return crd.getStatus() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /**
+   * The test JVM's own stderr, which Maven shows as it is: System.err of a test goes to a report
+   * file (redirectTestOutputToFile), where nobody would see that the tier did not run.
+   */
+  private static PrintStream console() {
+    return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
   }
 
   private static Path workDir() {
