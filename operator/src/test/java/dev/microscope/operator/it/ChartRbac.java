@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -110,9 +109,5 @@ final class ChartRbac {
     var found = manifests.stream().filter(kind::isInstance).map(kind::cast).toList();
     assertThat(found).as("%s rendered by the chart", kind.getSimpleName()).hasSize(1);
     return found.getFirst();
-  }
-
-  static boolean chartPresent() {
-    return Files.exists(RepositoryFiles.chart().resolve("Chart.yaml"));
   }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.api.v1alpha1.ChaosFleetSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class CrdIT {
             {"name": "r", "query": "up", "operator": ">", "threshold": 1,
              "action": {"type": "RecordOnly"}}""",
             Map.class);
-    var rules = java.util.Collections.nCopies(51, rule);
+    var rules = Collections.nCopies(51, rule);
     var fleet = fleet(namespace, "many-rules", Map.of("rules", rules));
 
     var error =
@@ -159,10 +161,7 @@ class CrdIT {
     fleet.setApiVersion(ChaosFleet.GROUP + "/" + ChaosFleet.VERSION);
     fleet.setKind("ChaosFleet");
     fleet.setMetadata(
-        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-            .withName(name)
-            .withNamespace(namespace.name())
-            .build());
+        new ObjectMetaBuilder().withName(name).withNamespace(namespace.name()).build());
     fleet.setAdditionalProperty("spec", spec);
     return fleet;
   }

@@ -7,6 +7,7 @@ import dev.microscope.testkit.FreePorts;
 import dev.microscope.testkit.Http;
 import dev.microscope.testkit.ManagedProcess;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,8 +117,7 @@ class OperatorProcessIT {
     }
   }
 
-  private static io.fabric8.kubernetes.client.dsl.Resource<Lease> lease(
-      ControlPlane cluster, TestNamespace namespace) {
+  private static Resource<Lease> lease(ControlPlane cluster, TestNamespace namespace) {
     return cluster
         .admin()
         .resources(Lease.class)
