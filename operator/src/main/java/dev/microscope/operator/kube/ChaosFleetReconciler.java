@@ -43,7 +43,11 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
       @Dependent(
           name = "pod-monitor",
           type = WorkerPodMonitor.class,
-          activationCondition = PodMonitorCrdPresent.class)
+          activationCondition = PodMonitorCrdPresent.class),
+      @Dependent(
+          name = "slo-rules",
+          type = FleetPrometheusRule.class,
+          activationCondition = PrometheusRuleCrdPresent.class)
     })
 @ControllerConfiguration(name = "chaosfleet", generationAwareEventProcessing = false)
 public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<ChaosFleet> {
