@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ final class FleetLifecycle {
         .untilAsserted(
             () -> {
               assertThat(get(PodMonitor.class, "demo-workers")).isNotNull();
+              assertThat(get(PrometheusRule.class, "demo-slo")).isNotNull();
               assertThat(get(LimitRange.class, "demo-limits")).isNotNull();
               assertThat(get(Deployment.class, "demo-workers")).isNotNull();
               assertThat(get(Deployment.class, "demo-loadgen")).isNotNull();

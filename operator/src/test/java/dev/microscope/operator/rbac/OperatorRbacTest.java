@@ -59,11 +59,6 @@ class OperatorRbacTest {
     m.put(new Permission("patch", "", "pods"), loop + "quarantine a worker (its labels)");
     m.put(new Permission("patch", "apps", "deployments/scale"), loop + "scale the workers");
     m.put(new Permission("get", "", "secrets"), loop + "Prometheus credentials a fleet names");
-    for (var verb : List.of("list", "watch", "create", "patch")) {
-      m.put(
-          new Permission(verb, "monitoring.coreos.com", "prometheusrules"),
-          loop + "a fleet's own rule group");
-    }
     return Map.copyOf(m);
   }
 
@@ -161,6 +156,7 @@ class OperatorRbacTest {
     try (var cluster = new RecordingCluster(ns -> rules.heldIn(ns, watched, OPERATOR_NS))) {
       cluster.install("/META-INF/fabric8/chaosfleets.microscope.dev-v1.yml");
       cluster.install("/podmonitor-crd.yaml");
+      cluster.install("/prometheusrule-crd.yaml");
       var options =
           new FleetOperator.Options(
               OperatorConfig.defaults("1.2.3"),
