@@ -1,15 +1,20 @@
 package dev.microscope.operator;
 
+import dev.microscope.operator.kube.AlertTriggers;
 import dev.microscope.operator.kube.FleetOperator;
 import dev.microscope.operator.kube.OperatorConfig;
+import dev.microscope.operator.loop.AlertmanagerWebhook;
+import dev.microscope.operator.loop.WebhookToken;
 import dev.microscope.operator.observability.HealthServer;
 import dev.microscope.operator.observability.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,15 +72,23 @@ public class OperatorCommand implements Callable<Integer> {
   String prometheusUrl;
 
   @Option(
+      names = "--webhook-token-file",
+      defaultValue = "${env:MICROSCOPE_WEBHOOK_TOKEN_FILE:-}",
+      description =
+          "File with the bearer token Alertmanager sends to POST /alertmanager (env"
+              + " MICROSCOPE_WEBHOOK_TOKEN_FILE); without it the webhook answers 403.")
+  String webhookTokenFile;
+
+  @Option(
       names = "--http-bind",
       defaultValue = "0.0.0.0",
-      description = "Address of /metrics, /healthz and /readyz.")
+      description = "Address of /metrics, /healthz, /readyz and /alertmanager.")
   String httpBind;
 
   @Option(
       names = "--http-port",
       defaultValue = "8080",
-      description = "Port of /metrics, /healthz and /readyz.")
+      description = "Port of /metrics, /healthz, /readyz and /alertmanager.")
   int httpPort;
 
   @Override
@@ -86,6 +99,11 @@ public class OperatorCommand implements Callable<Integer> {
             workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
             prometheusUrl.isBlank() ? null : prometheusUrl);
     var metrics = new OperatorMetrics(version);
+    var webhookToken =
+        webhookTokenFile.isBlank()
+            ? Optional.<WebhookToken>empty()
+            : Optional.of(WebhookToken.fromFile(Path.of(webhookTokenFile)));
+    var alerts = new AlertTriggers();
     var done = new CountDownLatch(1);
     try (var client = new KubernetesClientBuilder().build()) {
       var options =
@@ -100,13 +118,19 @@ public class OperatorCommand implements Callable<Integer> {
                   : Optional.empty(),
               true,
               Clock.systemUTC());
-      var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
+      var operator =
+          FleetOperator.create(
+              client,
+              options,
+              new FleetOperator.Meters(metrics.josdk(), metrics.fleets(), metrics.control()),
+              alerts);
       try (var http =
           HealthServer.start(
               new InetSocketAddress(httpBind, httpPort),
               metrics::scrape,
               () -> operator.getRuntimeInfo().allEventSourcesAreHealthy(),
-              () -> operator.getRuntimeInfo().isStarted())) {
+              () -> operator.getRuntimeInfo().isStarted(),
+              Map.of("/alertmanager", new AlertmanagerWebhook(webhookToken, alerts)))) {
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(
