@@ -65,6 +65,7 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
   private final FleetGauges gauges;
   private final FleetControl control;
   private final AlertTriggers alerts;
+  private final StatusWrites statusWrites;
 
   public ChaosFleetReconciler(
       OperatorConfig config,
@@ -73,7 +74,8 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
       FleetEvents events,
       FleetGauges gauges,
       FleetControl control,
-      AlertTriggers alerts) {
+      AlertTriggers alerts,
+      boolean serverSideApply) {
     this.config = config;
     this.podMonitorCrd = podMonitorCrd;
     this.aggregator = aggregator;
@@ -81,6 +83,7 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
     this.gauges = gauges;
     this.control = control;
     this.alerts = alerts;
+    this.statusWrites = new StatusWrites(serverSideApply);
   }
 
   /** Alerts for a fleet reconcile it at once. */
@@ -100,7 +103,15 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
       loop = control.maybeRun(fleet, context);
       FleetPlan.of(fleet, config, podMonitorCrd.present(context.getClient()), events)
           .putInto(context);
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      try {
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      } catch (RuntimeException e) {
+        if (loop.conditions().isPresent()) {
+          // the cycle acted: what it remembers must not be lost with this reconcile
+          statusWrites.write(fleet, fleet.getStatus(), context);
+        }
+        throw e;
+      }
     }
     var seen =
         new FleetObservation(
@@ -115,13 +126,10 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
     var status = aggregator.aggregate(seen);
     events.transitions(fleet, previous, status);
     gauges.record(fleet, status);
-    UpdateControl<ChaosFleet> update;
-    if (JSON.valueToTree(status).equals(before)) {
-      update = UpdateControl.noUpdate();
-    } else {
-      fleet.setStatus(status);
-      update = UpdateControl.patchStatus(fleet);
+    if (!JSON.valueToTree(status).equals(before)) {
+      statusWrites.write(fleet, status, context);
     }
+    UpdateControl<ChaosFleet> update = UpdateControl.noUpdate();
     return loop == null ? update : update.rescheduleAfter(loop.next());
   }
 

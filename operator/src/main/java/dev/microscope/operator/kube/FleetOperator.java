@@ -115,7 +115,8 @@ public final class FleetOperator {
             events,
             meters.gauges(),
             control,
-            alerts);
+            alerts,
+            options.serverSideApply());
     operator.register(
         reconciler,
         o -> {
