@@ -11,17 +11,24 @@ import java.util.Set;
 
 /**
  * Sends every worker the chaos of the plan, renewing its lease: the plan's faults to its targets,
- * no fault (level 0) to every other worker. A host whose workers all get the same document gets one
- * call for all of them; otherwise one call per worker.
+ * no fault (level 0) to every other worker, and to a worker quarantined in this very cycle (the
+ * plan was made before). A host whose workers all get the same document gets one call for all of
+ * them; otherwise one call per worker.
  */
 final class ChaosPush {
   private ChaosPush() {}
 
   static PushReport push(
-      ChaosPlan plan, List<WorkerHost> hosts, Long seed, AdminClient admin, AdminToken token) {
+      ChaosPlan plan,
+      List<WorkerHost> hosts,
+      Set<String> quarantined,
+      Long seed,
+      AdminClient admin,
+      AdminToken token) {
     String faults = ChaosJson.render(plan.faults(), plan.level(), plan.leaseSeconds(), seed);
     String none = ChaosJson.render(FaultSet.none(), 0, plan.leaseSeconds(), seed);
     Set<String> targets = new HashSet<>(plan.targets());
+    targets.removeAll(quarantined);
     List<AdminClient.Call> calls = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int total = 0;

@@ -73,6 +73,7 @@ public final class ControlCycle {
           ChaosPush.push(
                   result.chaos(),
                   staying,
+                  Set.copyOf(state.quarantined()),
                   in.spec().getChaos().getSeed(),
                   admin,
                   snapshot.adminToken())

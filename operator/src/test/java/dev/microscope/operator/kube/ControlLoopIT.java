@@ -47,7 +47,7 @@ class ControlLoopIT {
 
   @BeforeEach
   void start() throws IOException {
-    harness = LoopHarness.start(dir, Set.of("leak", "dry", "burn", "alerting"));
+    harness = LoopHarness.start(dir, Set.of("leak", "dry", "burn", "alerting", "paused"));
   }
 
   @AfterEach
@@ -245,7 +245,11 @@ class ControlLoopIT {
     assertThat(abort.getResult()).isEqualTo("applied");
     var control = harness.fleet("alerting", "alerting").getStatus().getControl();
     assertThat(control.getLastTrigger()).isEqualTo("alert:TestFastBurn");
+    // an hourly poll ran once (at creation), the spec change once: the many status writes and
+    // dependent events in between ran no cycle
     assertThat(harness.scrapeOperator())
+        .contains("microscope_operator_control_cycle_duration_seconds_count{trigger=\"poll\"} 1")
+        .contains("microscope_operator_control_cycle_duration_seconds_count{trigger=\"change\"} 1")
         .contains("microscope_operator_control_cycle_duration_seconds_count{trigger=\"alert\"}");
     var received = harness.alertsReceived().get(0);
     report(
@@ -255,6 +259,42 @@ class ControlLoopIT {
         "webhook received %.1f s after onset, decision %.1f s after the webhook"
             .formatted(
                 seconds(onset, received), seconds(received, Instant.parse(abort.getTime()))));
+  }
+
+  @Test
+  void pausingDropsChaosAtOnce() throws Exception {
+    var fleet = fleet("paused", Mode.ENFORCE, "1h");
+    var latency = new dev.microscope.operator.api.v1alpha1.LatencyFault();
+    latency.setMinMs(1);
+    latency.setProbability(0.1);
+    fleet.getSpec().getChaos().setLatency(latency);
+    fleet.getSpec().getChaos().getBlastRadius().setMaxShare(1.0);
+    fleet = harness.create(fleet);
+    var token = harness.adminTokenFile(fleet);
+    var w0 = harness.startWorker(fleet, "paused-workers-a", token, 128, List.of());
+    var changed = harness.fleet("paused", "paused");
+    changed.getSpec().getTraffic().setRate(21);
+    harness.client().resource(changed).update();
+    await("latency injected by the operator")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> get(w0, "/admin/chaos", token).at("/workers/0/chaos/latency").isObject());
+
+    var pause = harness.fleet("paused", "paused");
+    pause.getMetadata().setAnnotations(java.util.Map.of(ChaosFleet.PAUSED_ANNOTATION, "true"));
+    harness.client().resource(pause).update();
+    var paused = Instant.now();
+    await("chaos at zero")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> chaosOff(w0, token));
+    var off = Instant.now();
+
+    var abort = decision("paused", "paused", "abort_chaos", "fleet");
+    assertThat(abort.getRule()).isEqualTo("paused");
+    assertThat(abort.getTrigger()).isEqualTo("change");
+    assertThat(harness.fleet("paused", "paused").getStatus().getChaosLevel()).isZero();
+    report("pause annotation -> chaos 0", paused, off, "");
   }
 
   private static ChaosFleet leakFleet(String name, Mode mode) {
