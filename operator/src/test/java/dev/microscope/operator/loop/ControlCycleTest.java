@@ -98,6 +98,27 @@ class ControlCycleTest {
   }
 
   @Test
+  void scalingAndResourcesAreDesiredStateForThePlatformToFollow() throws Exception {
+    var saturated = Signals.at(NOW);
+    for (var w : List.of("a", "b-0", "b-1", "b-2", "c")) {
+      saturated.worker(dev.microscope.operator.control.BuiltinSignal.WORKER_CPU_SATURATION, w, 1.0);
+    }
+    signals = saturated.build();
+
+    var report = run(spec(s -> {}), null);
+
+    assertThat(results(report)).contains("scale fleet applied");
+    assertThat(report.state().replicas()).isEqualTo(5);
+    assertThat(actuated).isEmpty();
+    var status = new ChaosFleetStatus();
+    StatusWriter.write(report, status, 3, false);
+    assertThat(status.getWorkers().getReplicas()).isEqualTo(5);
+    assertThat(status.getControl().getObservedGeneration()).isEqualTo(3);
+    assertThat(status.getControl().getLastTrigger()).isEqualTo("poll");
+    assertThat(status.getDecisions()).extracting(e -> e.getAction()).contains("scale");
+  }
+
+  @Test
   void dryRunRecordsTheSameDecisionsAndSendsNothing() throws Exception {
     signals =
         Signals.at(NOW)
