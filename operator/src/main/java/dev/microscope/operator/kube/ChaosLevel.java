@@ -13,9 +13,14 @@ public final class ChaosLevel {
    * again from zero after it (at once to maxLevel without adaptive control).
    */
   public static double current(ChaosFleet fleet) {
-    if (fleet.isPaused()) {
-      return 0.0;
-    }
+    return fleet.isPaused() ? 0.0 : chosen(fleet);
+  }
+
+  /**
+   * The level last chosen, pause or not: what the workers ran at before a pause took effect. The
+   * control loop starts from it, so pausing is a decision of its own (an abort) in the log.
+   */
+  public static double chosen(ChaosFleet fleet) {
     var chaos = fleet.getSpec().getChaos();
     var status = fleet.getStatus();
     Double chosen = status == null ? null : status.getChaosLevel();

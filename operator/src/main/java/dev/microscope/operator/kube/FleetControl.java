@@ -5,6 +5,7 @@ import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.api.v1alpha1.ChaosFleetStatus;
 import dev.microscope.operator.api.v1alpha1.Durations;
 import dev.microscope.operator.api.v1alpha1.FleetCondition;
+import dev.microscope.operator.loop.ActedDecision;
 import dev.microscope.operator.loop.ControlCycle;
 import dev.microscope.operator.loop.CycleInput;
 import dev.microscope.operator.loop.CycleReport;
@@ -107,7 +108,7 @@ public class FleetControl {
     fleet.setStatus(status);
     metrics.record(report);
     decisionEvents.record(fleet, report, fresh);
-    log(report);
+    log(report, fresh);
     return new Outcome(Optional.of(ControlConditions.of(report)), verdict.next());
   }
 
@@ -120,20 +121,28 @@ public class FleetControl {
     metrics.forget(ref);
   }
 
-  private static void log(CycleReport report) {
+  /** New decisions at info; a quiet cycle, and decisions only repeated, at debug. */
+  private static void log(CycleReport report, List<ActedDecision> fresh) {
     var summary = report.result().summary();
-    LOG.info(
-        "cycle {} [{}] in {} ms: {} decisions, chaos level {}, safe mode {}{}",
-        report.fleet(),
-        report.trigger(),
-        report.took().toMillis(),
-        report.decisions().size(),
-        summary.chaosLevel(),
-        summary.safeMode(),
-        report.signals().pollFailed()
-            ? ", Prometheus unreadable: " + report.signals().pollFailureReason().orElse("")
-            : "");
-    report.decisions().forEach(d -> LOG.info("  {}: {}", report.fleet(), d.explain()));
+    var line = "cycle {} [{}] in {} ms: {} decisions ({} new), chaos level {}, safe mode {}{}";
+    Object[] args = {
+      report.fleet(),
+      report.trigger(),
+      report.took().toMillis(),
+      report.decisions().size(),
+      fresh.size(),
+      summary.chaosLevel(),
+      summary.safeMode(),
+      report.signals().pollFailed()
+          ? ", Prometheus unreadable: " + report.signals().pollFailureReason().orElse("")
+          : ""
+    };
+    if (fresh.isEmpty()) {
+      LOG.debug(line, args);
+    } else {
+      LOG.info(line, args);
+      fresh.forEach(d -> LOG.info("  {}: {}", report.fleet(), d.explain()));
+    }
   }
 
   private static Secret adminSecret(ChaosFleet fleet, Context<ChaosFleet> context) {

@@ -77,7 +77,7 @@ final class KubeFleetObserver implements FleetObserver {
         Scale.replicas(fleet),
         hosts,
         generators,
-        ChaosLevel.current(fleet),
+        ChaosLevel.chosen(fleet),
         memoryLimitBytes(),
         adminToken(),
         prometheus.of(fleet));

@@ -46,69 +46,20 @@ public final class ControlCycle {
     ControlResult result =
         ControlLoop.decide(in.trigger(), policy, read, snapshot.observed(quarantined), memory, now);
 
-    var initial =
-        new FleetState(
-            snapshot.replicas(),
-            snapshot.chaosLevel(),
-            quarantined,
-            in.status() == null ? null : in.status().getTrafficRate(),
-            in.status() == null || in.status().getWorkers() == null
-                ? null
-                : in.status().getWorkers().getResources());
     var execution =
         new DecisionExecutor(actuator, admin, snapshot, in.spec().getWorkers().getResources())
-            .execute(result.decisions(), initial);
-    var acted = execution.acted();
+            .execute(result.decisions(), initialState(in, snapshot, quarantined));
     var state = execution.state();
     if (policy.mode() != Mode.DRY_RUN) {
       // Enforce applies the level; Observe's memory holds zero: no chaos while only watching
       state = state.withChaosLevel(result.memory().chaos().level());
     }
+    var acted = execution.acted();
     if (result.chaos().apply()) {
-      var staying =
-          snapshot.hosts().stream()
-              .filter(h -> !execution.leavingHosts().contains(h.name()))
-              .toList();
-      acted =
-          ChaosPush.push(
-                  result.chaos(),
-                  staying,
-                  Set.copyOf(state.quarantined()),
-                  in.spec().getChaos().getSeed(),
-                  admin,
-                  snapshot.adminToken())
-              .settle(
-                  acted,
-                  Set.of(ActionType.SET_CHAOS, ActionType.ABORT_CHAOS),
-                  () ->
-                      entry(
-                          now,
-                          in,
-                          "chaos-lease",
-                          ActionType.SET_CHAOS,
-                          Map.of("level", Double.toString(result.chaos().level())),
-                          "renewing every worker's chaos lease"));
+      acted = pushChaos(in, now, snapshot, result, execution, state, acted);
     }
     if (policy.mode() == Mode.ENFORCE) {
-      var traffic =
-          DesiredTraffic.of(
-              in.spec(),
-              state.trafficRate(),
-              state.quarantined(),
-              result.memory().prometheus().safeMode());
-      acted =
-          TrafficPush.push(traffic, snapshot.trafficGenerators(), admin, snapshot.adminToken())
-              .settle(
-                  acted,
-                  Set.of(ActionType.SET_TRAFFIC_RATE),
-                  () ->
-                      entry(
-                          now,
-                          in,
-                          "traffic",
-                          ActionType.SET_TRAFFIC_RATE,
-                          Map.of("rate", Double.toString(traffic.rate())),
-                          "keeping the traffic generators on the desired traffic"));
+      acted = pushTraffic(in, now, snapshot, result, state, acted);
     }
     return new CycleReport(
         in.fleet(),
@@ -120,6 +71,79 @@ public final class ControlCycle {
         result,
         acted,
         state);
+  }
+
+  /** The desired state as the status and the platform show it before this cycle. */
+  private static FleetState initialState(
+      CycleInput in, FleetSnapshot snapshot, List<String> quarantined) {
+    var status = in.status();
+    return new FleetState(
+        snapshot.replicas(),
+        snapshot.chaosLevel(),
+        quarantined,
+        status == null ? null : status.getTrafficRate(),
+        status == null || status.getWorkers() == null ? null : status.getWorkers().getResources());
+  }
+
+  /** Renews the lease of every worker on a host that stays (not restarted or retired now). */
+  private List<ActedDecision> pushChaos(
+      CycleInput in,
+      Instant now,
+      FleetSnapshot snapshot,
+      ControlResult result,
+      DecisionExecutor.Execution execution,
+      FleetState state,
+      List<ActedDecision> acted) {
+    var staying =
+        snapshot.hosts().stream()
+            .filter(h -> !execution.leavingHosts().contains(h.name()))
+            .toList();
+    return ChaosPush.push(
+            result.chaos(),
+            staying,
+            Set.copyOf(state.quarantined()),
+            in.spec().getChaos().getSeed(),
+            admin,
+            snapshot.adminToken())
+        .settle(
+            acted,
+            Set.of(ActionType.SET_CHAOS, ActionType.ABORT_CHAOS),
+            () ->
+                entry(
+                    now,
+                    in,
+                    "chaos-lease",
+                    ActionType.SET_CHAOS,
+                    Map.of("level", Double.toString(result.chaos().level())),
+                    "renewing every worker's chaos lease"));
+  }
+
+  /** Keeps every traffic generator on the desired traffic. */
+  private List<ActedDecision> pushTraffic(
+      CycleInput in,
+      Instant now,
+      FleetSnapshot snapshot,
+      ControlResult result,
+      FleetState state,
+      List<ActedDecision> acted) {
+    var traffic =
+        DesiredTraffic.of(
+            in.spec(),
+            state.trafficRate(),
+            state.quarantined(),
+            result.memory().prometheus().safeMode());
+    return TrafficPush.push(traffic, snapshot.trafficGenerators(), admin, snapshot.adminToken())
+        .settle(
+            acted,
+            Set.of(ActionType.SET_TRAFFIC_RATE),
+            () ->
+                entry(
+                    now,
+                    in,
+                    "traffic",
+                    ActionType.SET_TRAFFIC_RATE,
+                    Map.of("rate", Double.toString(traffic.rate())),
+                    "keeping the traffic generators on the desired traffic"));
   }
 
   /** Lets go of what is kept for a deleted fleet. */

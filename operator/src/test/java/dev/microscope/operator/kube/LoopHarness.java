@@ -153,7 +153,10 @@ final class LoopHarness implements AutoCloseable {
     kubelet = cluster.client().pods().inAnyNamespace().watch(new Kubelet());
   }
 
-  /** A test alert that fires without delay on a fast burn, like MicroscopeErrorBudgetBurnFast. */
+  /**
+   * A test alert that fires without delay on a fast burn, like MicroscopeErrorBudgetBurnFast, for
+   * the fleets of namespace {@code alerting} only (the others show what polling does alone).
+   */
   private static final String TEST_ALERTS =
       """
       groups:
@@ -161,8 +164,8 @@ final class LoopHarness implements AutoCloseable {
           rules:
             - alert: TestFastBurn
               expr: |
-                namespace_fleet:microscope_availability_error_budget_burn:ratio_rate5m > 14.4
-                and namespace_fleet:microscope_availability_error_budget_burn:ratio_rate1h > 14.4
+                namespace_fleet:microscope_availability_error_budget_burn:ratio_rate5m{namespace="alerting"} > 14.4
+                and namespace_fleet:microscope_availability_error_budget_burn:ratio_rate1h{namespace="alerting"} > 14.4
               labels:
                 severity: page
       """;
@@ -256,9 +259,8 @@ final class LoopHarness implements AutoCloseable {
   }
 
   /**
-   * Starts a worker process named like a pod of the fleet and, once its memory is steady (as a pod
-   * that passed its readiness probe a while ago), has it scraped by Prometheus with the labels a
-   * PodMonitor gives it and creates its ready mock pod.
+   * Starts a worker process named like a pod of the fleet and waits until its memory is steady (as
+   * a pod that passed its readiness probe a while ago). The operator sees it once {@link #serve}d.
    */
   WorkerJar startWorker(
       ChaosFleet fleet, String pod, Path tokenFile, int heapMb, List<String> flags)
@@ -272,10 +274,19 @@ final class LoopHarness implements AutoCloseable {
                 "--profiles", profiles().toString(),
                 "--seed", "7"));
     args.addAll(flags);
-    var worker =
-        WorkerJar.start(dir.resolve("processes"), pod, "worker", heapMb, args).awaitSteadyMemory();
-    register(fleet, pod, worker, Labels.Component.WORKER);
-    return worker;
+    var worker = WorkerJar.start(dir.resolve("processes"), pod, "worker", heapMb, args);
+    started.add(worker);
+    return worker.awaitSteadyMemory();
+  }
+
+  /**
+   * Puts workers into service at once: each gets its ready mock pod and is scraped by Prometheus
+   * with the labels a PodMonitor gives it.
+   */
+  void serve(ChaosFleet fleet, WorkerJar... workers) throws IOException {
+    for (var worker : workers) {
+      register(fleet, worker.name(), worker, Labels.Component.WORKER);
+    }
   }
 
   /** Starts a traffic generator for the fleet's workers and creates its ready mock pod. */
@@ -300,6 +311,7 @@ final class LoopHarness implements AutoCloseable {
                 "/api/users=70,/api/orders=30,/api/slow=0",
                 "--seed",
                 "7"));
+    started.add(worker);
     register(fleet, pod, worker, Labels.Component.LOADGEN);
     return worker;
   }
@@ -308,7 +320,6 @@ final class LoopHarness implements AutoCloseable {
       throws IOException {
     var namespace = fleet.getMetadata().getNamespace();
     processes.put(namespace + "/" + pod, process);
-    started.add(process);
     targets.put(process.hostPort(), Map.of("namespace", namespace, "pod", pod));
     writeTargets();
     createReadyPod(fleet, pod, component);
