@@ -20,8 +20,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code microscope operator}: runs the ChaosFleet operator against the current cluster. */
 @Command(
@@ -79,6 +82,8 @@ public class OperatorCommand implements Callable<Integer> {
               + " MICROSCOPE_WEBHOOK_TOKEN_FILE); without it the webhook answers 403.")
   String webhookTokenFile;
 
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--http-bind",
       defaultValue = "0.0.0.0",
@@ -99,10 +104,7 @@ public class OperatorCommand implements Callable<Integer> {
             workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
             prometheusUrl.isBlank() ? null : prometheusUrl);
     var metrics = new OperatorMetrics(version);
-    var webhookToken =
-        webhookTokenFile.isBlank()
-            ? Optional.<WebhookToken>empty()
-            : Optional.of(WebhookToken.fromFile(Path.of(webhookTokenFile)));
+    var webhookToken = webhookToken();
     var alerts = new AlertTriggers();
     var done = new CountDownLatch(1);
     try (var client = new KubernetesClientBuilder().build()) {
@@ -145,5 +147,18 @@ public class OperatorCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The webhook's token; a file that cannot be read is bad usage, named by its flag. */
+  private Optional<WebhookToken> webhookToken() {
+    if (webhookTokenFile.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WebhookToken.fromFile(Path.of(webhookTokenFile)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--webhook-token-file: " + e.getMessage());
+    }
   }
 }
