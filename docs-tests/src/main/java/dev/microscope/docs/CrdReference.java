@@ -69,8 +69,8 @@ public final class CrdReference {
         .append(crd.shortNames().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")))
         .append(
             ". Every field below is also described by `kubectl explain chaosfleet.spec`. A field"
-                + " left out takes its default, applied by the API server (and by `microscope"
-                + " local`). The operator checks what the schema cannot (relations between"
+                + " left out takes its default, applied by the API server. The operator checks"
+                + " what the schema cannot (relations between"
                 + " fields) and names the field in a `Ready=False` condition when it fails.\n\n");
     printerColumns(md);
     md.append("## spec\n\n");
