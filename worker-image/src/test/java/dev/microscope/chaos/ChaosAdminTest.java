@@ -1,12 +1,14 @@
 package dev.microscope.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscope.worker.RunningWorker;
 import dev.microscope.worker.json.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +144,12 @@ class ChaosAdminTest {
     worker = RunningWorker.start("--workers", "2", "--id", "w", "--time-scale", "0");
     worker.admin("PUT", "/admin/chaos/w-1", "{\"errors\": {\"rate\": 1}}");
     assertThat(worker.get("/w/w-1/api/users").statusCode()).isEqualTo(500);
+    // the request is recorded once its response is written: wait for it, so that the restart
+    // below is what clears it and not a recording that comes after
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> worker.get("/metrics").body().contains("worker=\"w-1\",endpoint=\"/api/users\""));
 
     JsonNode restarted = json(worker.admin("POST", "/admin/workers/w-1/restart", null));
 
