@@ -29,6 +29,10 @@ public final class SignalQueries {
   static final String TARGET = "namespace, instance";
   static final Duration SHORT = Duration.ofMinutes(5);
   static final Duration TREND = Duration.ofMinutes(15);
+
+  /** Samples a memory trend needs before it predicts anything (30 s at a 1 s scrape). */
+  static final int TREND_MIN_SAMPLES = 30;
+
   static final Duration HOUR = Duration.ofHours(1);
   private static final Duration CPU_WINDOW = Duration.ofMinutes(1);
   private static final Duration UP_LOOKBACK = Duration.ofMinutes(10);
@@ -170,7 +174,9 @@ public final class SignalQueries {
   /**
    * Seconds until resident memory meets the limit on the trend of 15 minutes, solving {@code
    * predict_linear} for the limit: (limit - fitted value now) / slope. A flat or shrinking process
-   * never gets there (+Inf); one already over its limit has 0 left.
+   * never gets there (+Inf); one already over its limit has 0 left. A trend of fewer than {@link
+   * #TREND_MIN_SAMPLES} samples is no data: a process that just started grows while it warms up,
+   * and a line fitted to its first few seconds would call that a leak.
    */
   private String timeToLimit() {
     String trend = series(ContractMetrics.RESIDENT_MEMORY).range(TREND);
@@ -179,7 +185,15 @@ public final class SignalQueries {
             + " - "
             + by("max", TARGET, call("predict_linear", trend, "0"));
     String slope = call("clamp_min", by("max", TARGET, call("deriv", trend)), "0");
-    return perWorker(call("clamp_min", "(" + remaining + ") / " + slope, "0"));
+    String enough = by("min", TARGET, call("count_over_time", trend)) + " >= " + TREND_MIN_SAMPLES;
+    return perWorker(
+        "("
+            + call("clamp_min", "(" + remaining + ") / " + slope, "0")
+            + " and on ("
+            + TARGET
+            + ") "
+            + enough
+            + ")");
   }
 
   /** The CPU usage gauge (0..1 of the process' CPUs), or CPU seconds per second over CPU count. */
