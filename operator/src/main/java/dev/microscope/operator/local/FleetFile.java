@@ -37,7 +37,13 @@ public final class FleetFile {
   public static ChaosFleet read(Path file) {
     ChaosFleet fleet;
     try {
-      fleet = YAML.readValue(Files.readString(file), ChaosFleet.class);
+      var tree = YAML.readTree(Files.readString(file));
+      var kind = tree == null ? "" : tree.path("kind").asText("");
+      if (!"ChaosFleet".equals(kind)) {
+        throw new InvalidFleetException(
+            file, List.of(new SpecViolation("kind", "must be ChaosFleet, not '" + kind + "'")));
+      }
+      fleet = YAML.treeToValue(tree, ChaosFleet.class);
     } catch (NoSuchFileException e) {
       throw new InvalidFleetException(file, List.of(new SpecViolation("", "no such file")));
     } catch (UnrecognizedPropertyException e) {
@@ -51,10 +57,6 @@ public final class FleetFile {
     }
     if (fleet == null) {
       throw new InvalidFleetException(file, List.of(new SpecViolation("", "is empty")));
-    }
-    if (!"ChaosFleet".equals(fleet.getKind())) {
-      throw new InvalidFleetException(
-          file, List.of(new SpecViolation("kind", "must be ChaosFleet, not " + fleet.getKind())));
     }
     if (fleet.getMetadata() == null) {
       throw new InvalidFleetException(file, List.of(new SpecViolation("metadata", "is required")));

@@ -31,7 +31,8 @@ final class MonitoringConfig {
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
-  private static final Pattern FOR = Pattern.compile("(?m)^(\\s+for:\\s*)(\\d+)([smh])\\s*$");
+  private static final Pattern FOR =
+      Pattern.compile("(?m)^([ \\t]+for:[ \\t]*)(\\d+)([smh])[ \\t]*$");
 
   private MonitoringConfig() {}
 

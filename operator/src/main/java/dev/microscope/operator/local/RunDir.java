@@ -49,7 +49,12 @@ public final class RunDir implements AutoCloseable {
     var channel =
         FileChannel.open(
             root.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this very process
+    }
     if (lock == null) {
       channel.close();
       throw new IllegalStateException(

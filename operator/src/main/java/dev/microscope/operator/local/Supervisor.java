@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * status.workers.resources} (a process with other memory is restarted with the new flags, one per
  * pass), a process that ended by itself started again, and one traffic generator. Quarantined
  * workers keep running (for evidence) and stay scraped, labelled {@code quarantined-worker}; they
- * leave the traffic generator's targets and a replacement starts.
+ * leave the traffic generator's targets and a replacement starts. A worker enters Prometheus' and
+ * the traffic generator's targets once it is ready.
  */
 final class Supervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
@@ -53,7 +54,8 @@ final class Supervisor implements AutoCloseable {
     this.launch = launch;
     this.loadgenPort = Ports.free();
     this.loadgen =
-        new WorkerProcess(fleet.getMetadata().getName() + "-loadgen", loadgenPort, List.of());
+        new WorkerProcess(
+            fleet.getMetadata().getName() + "-loadgen", loadgenPort, List.of(), false);
     this.trafficFile = dir.config("traffic.json");
   }
 
@@ -123,7 +125,8 @@ final class Supervisor implements AutoCloseable {
           new WorkerProcess(
               name,
               Ports.free(),
-              WorkerHost.workerIds(name, fleet.getSpec().getWorkers().getWorkersPerPod()));
+              WorkerHost.workerIds(name, fleet.getSpec().getWorkers().getWorkersPerPod()),
+              true);
       hosts.put(name, host);
       startProcess(host, launch.memoryLimitBytes(resources));
     }
@@ -175,6 +178,9 @@ final class Supervisor implements AutoCloseable {
   private void writeTargets() throws IOException {
     var groups = new ArrayList<Map<String, Object>>();
     for (var host : hosts.values()) {
+      if (!host.ready() && !host.quarantined()) {
+        continue; // warming up: see WorkerProcess
+      }
       groups.add(
           group(
               host.hostPort(), host.name(), host.quarantined() ? "quarantined-worker" : "worker"));
@@ -185,7 +191,10 @@ final class Supervisor implements AutoCloseable {
       RunDir.writeAtomically(dir.prometheusTargets(), targets);
       lastTargets = targets;
     }
-    var traffic = String.join("\n", serving().stream().map(WorkerProcess::hostPort).toList());
+    var traffic =
+        String.join(
+            "\n",
+            serving().stream().filter(WorkerProcess::ready).map(WorkerProcess::hostPort).toList());
     if (!traffic.equals(lastTrafficTargets)) {
       RunDir.writeAtomically(dir.trafficTargets(), traffic.isEmpty() ? "" : traffic + "\n");
       lastTrafficTargets = traffic;

@@ -19,19 +19,32 @@ final class WorkerProcess {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private static final Duration START_WAIT = Duration.ofSeconds(120);
 
+  /** Resident memory that moved less than this over {@link #STEADY_SAMPLES} seconds is steady. */
+  private static final double STEADY_BYTES = 1024 * 1024;
+
+  private static final int STEADY_SAMPLES = 4;
+  private static final Duration STEADY_WAIT = Duration.ofSeconds(60);
+
   private final String name;
   private final int port;
   private final List<String> workerIds;
+  private final boolean awaitSteadyMemory;
   private ChildProcess process;
   private long memoryLimitBytes;
   private boolean quarantined;
   private volatile boolean ready;
   private int memoryKills;
 
-  WorkerProcess(String name, int port, List<String> workerIds) {
+  /**
+   * @param awaitSteadyMemory ready only once its resident memory stopped climbing: a JVM that just
+   *     started grows for a while, which Prometheus' memory trend would read as a leak, so a worker
+   *     is scraped and served only from then on (as a readiness probe with a warm-up)
+   */
+  WorkerProcess(String name, int port, List<String> workerIds, boolean awaitSteadyMemory) {
     this.name = name;
     this.port = port;
     this.workerIds = List.copyOf(workerIds);
+    this.awaitSteadyMemory = awaitSteadyMemory;
   }
 
   String name() {
@@ -64,8 +77,11 @@ final class WorkerProcess {
     while (started.isAlive() && Instant.now().isBefore(deadline)) {
       try {
         if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          if (awaitSteadyMemory) {
+            awaitSteadyMemory(started);
+          }
           synchronized (this) {
-            ready = process == started;
+            ready = process == started && started.isAlive();
           }
           return;
         }
@@ -82,6 +98,38 @@ final class WorkerProcess {
         return;
       }
     }
+  }
+
+  /** Samples resident memory once a second until it is steady, or for at most a minute. */
+  private void awaitSteadyMemory(ChildProcess started) throws InterruptedException {
+    var samples = new java.util.ArrayDeque<Double>();
+    var deadline = Instant.now().plus(STEADY_WAIT);
+    var request = HttpRequest.newBuilder(base().resolve("/metrics")).timeout(START_WAIT).build();
+    while (started.isAlive() && Instant.now().isBefore(deadline)) {
+      samples.addLast(residentBytes(request));
+      if (samples.size() > STEADY_SAMPLES) {
+        samples.removeFirst();
+      }
+      if (samples.size() == STEADY_SAMPLES
+          && Math.abs(samples.getLast() - samples.getFirst()) < STEADY_BYTES) {
+        return;
+      }
+      Thread.sleep(1000); // sampling a process' memory once a second
+    }
+  }
+
+  private static double residentBytes(HttpRequest request) throws InterruptedException {
+    try {
+      var body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+      for (String line : body.split("\n")) {
+        if (line.startsWith("process_resident_memory_bytes")) {
+          return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // a process on its way out, or a partial answer: no sample
+    }
+    return Double.NaN;
   }
 
   synchronized void stop(Duration grace) {
