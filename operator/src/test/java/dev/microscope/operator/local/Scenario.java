@@ -113,6 +113,25 @@ final class Scenario implements AutoCloseable {
         .get();
   }
 
+  /** A decision on {@code target} held back by the safety governor. */
+  DecisionEntry awaitBlocked(String action, String target) {
+    return await(action + " " + target + " held back")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              var status = runtime.status();
+              return status == null || status.getDecisions() == null
+                  ? Optional.<DecisionEntry>empty()
+                  : status.getDecisions().stream()
+                      .filter(d -> action.equals(d.getAction()) && target.equals(d.getTarget()))
+                      .filter(d -> "blocked".equals(d.getResult()))
+                      .findFirst();
+            },
+            Optional::isPresent)
+        .get();
+  }
+
   String token() {
     try {
       return Files.readString(runtime.adminTokenFile()).strip();
