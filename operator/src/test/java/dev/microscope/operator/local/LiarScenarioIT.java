@@ -50,7 +50,9 @@ class LiarScenarioIT {
           .filteredOn(h -> h.name().equals(liar.name()))
           .singleElement()
           .satisfies(h -> assertThat(h.quarantined()).isTrue());
-      assertThat(s.runtime().pids().get(liar.name())).as("kept running for evidence").isEqualTo(liarPid);
+      assertThat(s.runtime().pids().get(liar.name()))
+          .as("kept running for evidence; decisions %s", s.decisionSummary())
+          .isEqualTo(liarPid);
       assertThat(ProcessHandle.of(liarPid).map(ProcessHandle::isAlive)).contains(true);
       await("out of the traffic generator's targets")
           .atMost(Scenario.WAIT)

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenario 9: {@code microscope local} stopped and started again while its workers' restart
- * cooldowns run. The second run resumes the status from the run directory: the decision log and
- * the budgets are intact, and a worker found leaking again within its cooldown is not restarted a
+ * cooldowns run. The second run resumes the status from the run directory: the decision log and the
+ * budgets are intact, and a worker found leaking again within its cooldown is not restarted a
  * second time.
  */
 class RestartMidCooldownScenarioIT {
@@ -27,7 +27,8 @@ class RestartMidCooldownScenarioIT {
       s.awaitHealthy();
       var names = s.serving().stream().map(h -> h.name()).toList();
       for (String name : names) {
-        assertThat(s.awaitDecision("restart_worker", name::equals).getResult()).isEqualTo("applied");
+        assertThat(s.awaitDecision("restart_worker", name::equals).getResult())
+            .isEqualTo("applied");
       }
       restarted = names;
       memoryBefore = s.runtime().status().getControl().getMemory();
@@ -38,7 +39,8 @@ class RestartMidCooldownScenarioIT {
       assertThat(resumed).as("status resumed before any cycle").isNotNull();
       assertThat(resumed.getControl().getMemory()).isEqualTo(memoryBefore);
       assertThat(resumed.getDecisions())
-          .filteredOn(d -> "restart_worker".equals(d.getAction()) && "applied".equals(d.getResult()))
+          .filteredOn(
+              d -> "restart_worker".equals(d.getAction()) && "applied".equals(d.getResult()))
           .extracting(DecisionEntry::getTarget)
           .containsExactlyInAnyOrderElementsOf(restarted);
       var started = Instant.now();
@@ -50,7 +52,8 @@ class RestartMidCooldownScenarioIT {
       assertThat(held.getReason()).containsIgnoringCase("cooldown");
       assertThat(s.runtime().pids()).isEqualTo(before);
       assertThat(s.runtime().status().getDecisions())
-          .filteredOn(d -> "restart_worker".equals(d.getAction()) && "applied".equals(d.getResult()))
+          .filteredOn(
+              d -> "restart_worker".equals(d.getAction()) && "applied".equals(d.getResult()))
           .as("no second restart")
           .hasSize(restarted.size());
       ReactionLog.record(

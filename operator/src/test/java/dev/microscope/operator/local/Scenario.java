@@ -132,6 +132,30 @@ final class Scenario implements AutoCloseable {
         .get();
   }
 
+  /** The decision log in one line per entry, for assertion messages. */
+  String decisionSummary() {
+    var status = runtime.status();
+    if (status == null || status.getDecisions() == null) {
+      return "(none)";
+    }
+    var b = new StringBuilder();
+    for (var d : status.getDecisions()) {
+      b.append("\n  ")
+          .append(d.getTime())
+          .append(' ')
+          .append(d.getAction())
+          .append(' ')
+          .append(d.getTarget())
+          .append(" [")
+          .append(d.getRule())
+          .append(", ")
+          .append(d.getResult())
+          .append("] ")
+          .append(d.getReason());
+    }
+    return b.toString();
+  }
+
   String token() {
     try {
       return Files.readString(runtime.adminTokenFile()).strip();
