@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * status.workers.resources} (a process with other memory is restarted with the new flags, one per
  * pass), a process that ended by itself started again, and one traffic generator. Quarantined
  * workers keep running (for evidence) and stay scraped, labelled {@code quarantined-worker}; they
- * leave the traffic generator's targets and a replacement starts. A worker enters Prometheus' and
- * the traffic generator's targets once it is ready.
+ * leave the traffic generator's targets and a replacement starts. A worker gets traffic as soon as
+ * it answers HTTP and enters Prometheus' targets once warm (see {@link WorkerProcess}).
  */
 final class Supervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
@@ -194,7 +194,10 @@ final class Supervisor implements AutoCloseable {
     var traffic =
         String.join(
             "\n",
-            serving().stream().filter(WorkerProcess::ready).map(WorkerProcess::hostPort).toList());
+            serving().stream()
+                .filter(WorkerProcess::listening)
+                .map(WorkerProcess::hostPort)
+                .toList());
     if (!traffic.equals(lastTrafficTargets)) {
       RunDir.writeAtomically(dir.trafficTargets(), traffic.isEmpty() ? "" : traffic + "\n");
       lastTrafficTargets = traffic;

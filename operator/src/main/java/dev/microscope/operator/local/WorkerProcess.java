@@ -22,7 +22,7 @@ final class WorkerProcess {
   /** Resident memory that moved less than this over {@link #STEADY_SAMPLES} seconds is steady. */
   private static final double STEADY_BYTES = 1024 * 1024;
 
-  private static final int STEADY_SAMPLES = 4;
+  private static final int STEADY_SAMPLES = 6;
   private static final Duration STEADY_WAIT = Duration.ofSeconds(60);
 
   private final String name;
@@ -32,13 +32,15 @@ final class WorkerProcess {
   private ChildProcess process;
   private long memoryLimitBytes;
   private boolean quarantined;
+  private volatile boolean listening;
   private volatile boolean ready;
   private int memoryKills;
 
   /**
-   * @param awaitSteadyMemory ready only once its resident memory stopped climbing: a JVM that just
-   *     started grows for a while, which Prometheus' memory trend would read as a leak, so a worker
-   *     is scraped and served only from then on (as a readiness probe with a warm-up)
+   * @param awaitSteadyMemory ready only once its resident memory stopped climbing under traffic: a
+   *     JVM that just started grows for a while, which Prometheus' memory trend would read as a
+   *     leak, so a worker gets traffic as soon as it answers but is scraped (and seen by the
+   *     control loop) only once warm
    */
   WorkerProcess(String name, int port, List<String> workerIds, boolean awaitSteadyMemory) {
     this.name = name;
@@ -67,6 +69,7 @@ final class WorkerProcess {
     this.process = started;
     this.memoryLimitBytes = limitBytes;
     this.ready = false;
+    this.listening = false;
     Thread.ofVirtual().name("ready-" + name).start(() -> awaitReady(started));
   }
 
@@ -77,6 +80,7 @@ final class WorkerProcess {
     while (started.isAlive() && Instant.now().isBefore(deadline)) {
       try {
         if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          listening = true;
           if (awaitSteadyMemory) {
             awaitSteadyMemory(started);
           }
@@ -134,6 +138,7 @@ final class WorkerProcess {
 
   synchronized void stop(Duration grace) {
     ready = false;
+    listening = false;
     if (process != null) {
       process.stop(grace);
     }
@@ -175,6 +180,11 @@ final class WorkerProcess {
 
   boolean ready() {
     return ready;
+  }
+
+  /** Answers HTTP: the traffic generator may send to it (while it warms up, too). */
+  boolean listening() {
+    return listening;
   }
 
   synchronized WorkerHost host() {
