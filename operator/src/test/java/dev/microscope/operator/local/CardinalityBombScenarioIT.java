@@ -47,6 +47,7 @@ class CardinalityBombScenarioIT {
       assertThat(stop.getResult()).isEqualTo("applied");
       assertThat(s.runtime().status().getChaosLevel()).isZero();
       double headAtStop = headSeries(s);
+      assertThat(headAtStop).as("head series when the bomb stopped").isGreaterThan(0);
       // five more scrapes of the worker: the head stays where it was (the bomb adds nothing more)
       double scrapes = scrapes(s, bomber.name());
       await("five more scrapes")
@@ -83,10 +84,13 @@ class CardinalityBombScenarioIT {
         .orElse(0);
   }
 
-  private static double headSeries(Scenario s) {
-    return s.query("prometheus_tsdb_head_series").stream()
-        .mapToDouble(e -> e.getValue())
-        .max()
-        .orElse(0);
+  /** Series in Prometheus' head block, from its TSDB status API. */
+  private static double headSeries(Scenario s) throws java.io.IOException {
+    var body =
+        dev.microscope.testkit.Http.get(s.runtime().prometheusUrl() + "/api/v1/status/tsdb").body();
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(body)
+        .at("/data/headStats/numSeries")
+        .asDouble(Double.NaN);
   }
 }
