@@ -47,7 +47,7 @@ final class StatusView {
     b.append("microscope local: fleet ")
         .append(runtime.fleetName())
         .append(" (")
-        .append(runtime.fleet().getSpec().getMode())
+        .append(mode(runtime.fleet().getSpec().getMode()))
         .append(")   Ctrl-C stops everything\n");
     b.append("  Prometheus    ")
         .append(runtime.prometheusUrl())
@@ -67,10 +67,7 @@ final class StatusView {
               h.quarantined() ? "quarantined" : h.ready() ? "ready" : "starting"));
     }
     b.append("\n  LATEST DECISIONS\n");
-    var decisions =
-        status == null || status.getDecisions() == null
-            ? List.<DecisionEntry>of()
-            : status.getDecisions();
+    var decisions = latestFirst(status);
     decisions.stream()
         .limit(DECISIONS)
         .forEach(
@@ -128,6 +125,14 @@ final class StatusView {
               + ")");
     }
     return String.join(" | ", parts);
+  }
+
+  private static String mode(dev.microscope.operator.api.v1alpha1.Mode mode) {
+    return switch (mode) {
+      case ENFORCE -> "Enforce";
+      case DRY_RUN -> "DryRun";
+      case OBSERVE -> "Observe";
+    };
   }
 
   /** The decision log keeps the oldest entry first. */
