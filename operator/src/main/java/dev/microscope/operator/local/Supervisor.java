@@ -161,12 +161,9 @@ final class Supervisor implements AutoCloseable {
   }
 
   private void startProcess(WorkerProcess host, long limitBytes) throws IOException {
-    var resources = new ResourcesSpec();
-    resources.setLimits(
-        new dev.microscope.operator.api.v1alpha1.ComputeResources(null, Long.toString(limitBytes)));
     host.start(
         ChildProcess.start(
-            host.name(), launch.worker(host.name(), host.port(), resources), dir.processes()),
+            host.name(), launch.worker(host.name(), host.port(), limitBytes), dir.processes()),
         limitBytes);
   }
 

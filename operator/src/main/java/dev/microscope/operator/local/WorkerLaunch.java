@@ -36,10 +36,12 @@ record WorkerLaunch(Path java, Path jar, ChaosFleet fleet, Path adminToken, Path
   /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
   static final int OUT_OF_MEMORY_EXIT = 3;
 
-  List<String> worker(String name, int port, ResourcesSpec resources) {
+  /**
+   * @param limit the worker's memory limit in bytes ({@link #memoryLimitBytes})
+   */
+  List<String> worker(String name, int port, long limit) {
     var spec = fleet.getSpec();
     var workers = spec.getWorkers();
-    long limit = memoryLimitBytes(resources);
     var args = jvm(Math.max(32 * MIB, (long) (limit * HEAP_SHARE)));
     args.addAll(List.of("-jar", jar.toString(), "worker"));
     add(args, "--bind", "127.0.0.1");
