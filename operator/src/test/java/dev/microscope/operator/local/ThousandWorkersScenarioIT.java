@@ -77,7 +77,7 @@ class ThousandWorkersScenarioIT {
           from,
           Instant.now(),
           Double.NaN,
-          "%.1f queries per cycle = %d planned signals; last cycle took %d ms"
+          "%.1f queries per cycle, at most %d (the planned signals); last cycle took %d ms"
               .formatted(perCycle, planned, report.took().toMillis()));
     }
   }
