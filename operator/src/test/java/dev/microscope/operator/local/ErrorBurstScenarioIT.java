@@ -54,7 +54,16 @@ class ErrorBurstScenarioIT {
         assertThat(abort.getResult()).isEqualTo("applied");
         assertThat(abort.getRule()).isIn("fast-burn", "budget-exhausted");
         assertThat(s.runtime().status().getChaosLevel()).isZero();
-        assertThat(s.runtime().status().getSli().getBurnRate5m()).isGreaterThan(14.4);
+        // a cycle whose burn query timed out on a busy machine leaves that indicator empty: the
+        // next one that reads it shows the burn
+        await("the fast burn in the status")
+            .atMost(Scenario.WAIT)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  var sli = s.runtime().status().getSli();
+                  return sli != null && sli.getBurnRate5m() != null && sli.getBurnRate5m() > 14.4;
+                });
 
         var paged =
             await("the burn alert at the person's receiver")
