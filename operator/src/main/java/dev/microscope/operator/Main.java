@@ -1,5 +1,6 @@
 package dev.microscope.operator;
 
+import dev.microscope.operator.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Microscope: a self-breaking worker fleet steered from Prometheus.",
-    subcommands = {OperatorCommand.class})
+    subcommands = {OperatorCommand.class, LocalCommand.class})
 public final class Main {
   private Main() {}
 

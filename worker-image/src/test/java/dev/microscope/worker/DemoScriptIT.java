@@ -63,11 +63,11 @@ class DemoScriptIT {
   }
 
   @Test
-  void laterSubcommandsSayTheyAreNotAvailableYet() throws InterruptedException {
-    try (ManagedProcess local = run("local", "local", "fleet.yaml");
+  void aMissingFleetFileAndAnUnknownCommandAreRefused() throws InterruptedException {
+    try (ManagedProcess local = run("local", "local", "no-such-fleet.yaml");
         ManagedProcess bogus = run("bogus", "bogus")) {
-      assertThat(exitCode(local)).isEqualTo(1);
-      assertThat(local.logTail(5)).contains("not available yet");
+      assertThat(exitCode(local)).isEqualTo(2);
+      assertThat(local.logTail(5)).contains("no-such-fleet.yaml: no such file");
       assertThat(exitCode(bogus)).isEqualTo(2);
       assertThat(bogus.logTail(20)).contains("unknown command", "demo [--once]");
     }

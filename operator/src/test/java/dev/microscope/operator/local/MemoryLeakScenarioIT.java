@@ -1,0 +1,140 @@
+package dev.microscope.operator.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microscope.operator.loop.WorkerHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 1: a worker leaks memory; the control loop predicts it reaches its limit and restarts
+ * that worker alone, before a real out-of-memory error. Scenario 8: the same in DryRun, where the
+ * same decision is recorded and nothing is applied.
+ */
+class MemoryLeakScenarioIT {
+  private static final long LIMIT = 320L * 1024 * 1024;
+
+  @TempDir Path dir;
+
+  @Test
+  void leakingWorkerAloneIsRestartedBeforeItsLimit() throws Exception {
+    try (var s = Scenario.start(Scenario.options(Scenario.fleet("leak"), dir.resolve("run")))) {
+      s.awaitHealthy();
+      var before = s.runtime().pids();
+      var leaking =
+          await("the control loop's leak on one worker")
+              .atMost(Scenario.WAIT)
+              .pollInterval(Duration.ofMillis(100))
+              .until(
+                  () -> s.serving().stream().filter(h -> leaks(s, h)).findFirst(),
+                  Optional::isPresent)
+              .get();
+      var onset = Instant.now();
+      var healthy =
+          s.serving().stream()
+              .filter(h -> !h.name().equals(leaking.name()))
+              .findFirst()
+              .orElseThrow();
+
+      var restart = s.awaitDecision("restart_worker", leaking.name()::equals);
+      await("a new process for " + leaking.name())
+          .atMost(Scenario.WAIT)
+          .until(
+              () ->
+                  !Objects.equals(
+                      s.runtime().pids().get(leaking.name()), before.get(leaking.name())));
+      var replaced = Instant.now();
+
+      assertThat(restart.getRule()).isEqualTo("about-to-oom");
+      assertThat(restart.getResult()).isEqualTo("applied");
+      double predicted =
+          Double.parseDouble(restart.getValues().get("worker_memory_time_to_limit_seconds"));
+      assertThat(predicted).as("predicted seconds to the limit").isLessThan(600);
+      assertThat(s.findDecision("restart_worker", healthy.name()::equals)).isEmpty();
+      assertThat(s.runtime().pids().get(healthy.name())).isEqualTo(before.get(healthy.name()));
+      assertThat(s.runtime().hosts()).allSatisfy(h -> assertThat(h.memoryKills()).isZero());
+      var peak =
+          s.query(
+              "max_over_time(process_resident_memory_bytes{namespace=\"local\",pod=\""
+                  + leaking.name()
+                  + "\"}[10m])");
+      assertThat(peak).isNotEmpty();
+      assertThat(peak.get(0).getValue())
+          .as("peak resident memory of the leaking worker")
+          .isLessThan(LIMIT);
+      ReactionLog.record(
+          "1 memory leak",
+          "leak on -> restart decided",
+          onset,
+          Instant.parse(restart.getTime()),
+          3 * Scenario.SCRAPE.toSeconds(),
+          "predicted %.0f s to the limit; peak RSS %.0f MiB of %d MiB; new process %.1f s after the decision"
+              .formatted(
+                  predicted,
+                  peak.get(0).getValue() / (1 << 20),
+                  LIMIT >> 20,
+                  Duration.between(Instant.parse(restart.getTime()), replaced).toMillis()
+                      / 1000.0));
+    }
+  }
+
+  @Test
+  void dryRunRecordsTheSameDecisionAndAppliesNothing() throws Exception {
+    var base = Scenario.options(Scenario.fleet("leak"), dir.resolve("run"));
+    var options =
+        new LocalOptions(
+            base.fleetFile(),
+            base.runDir(),
+            null,
+            null,
+            base.workerJar(),
+            base.rulesDir(),
+            base.scrapeInterval(),
+            base.alertForScale(),
+            true,
+            null,
+            0);
+    try (var s = Scenario.start(options)) {
+      s.awaitHealthy();
+      var before = s.runtime().pids();
+      var target = s.serving().get(0);
+      // DryRun sends nothing to the workers: the leak is put on by hand
+      var answer =
+          s.admin(
+              "PUT",
+              target.admin(),
+              "/admin/chaos",
+              "{\"leaseSeconds\": 600, \"level\": 1, \"memoryLeak\": {\"bytesPerSecond\": 8388608, \"maxBytes\": 209715200}}");
+      assertThat(answer.at("/workers/0/chaos/memoryLeak").isObject()).isTrue();
+      var onset = Instant.now();
+
+      var decision = s.awaitDecision("restart_worker", target.name()::equals);
+      assertThat(decision.getRule()).isEqualTo("about-to-oom");
+      assertThat(decision.getResult()).isEqualTo("dry_run");
+      assertThat(decision.getDryRun()).isTrue();
+      assertThat(s.runtime().pids()).isEqualTo(before);
+      assertThat(s.chaos(target).orElseThrow().at("/memoryLeak/bytesPerSecond").asLong())
+          .as("the worker keeps the leak nobody stopped")
+          .isEqualTo(8388608L);
+      assertThat(s.runtime().status().getDecisions())
+          .allSatisfy(d -> assertThat(d.getResult()).isNotEqualTo("applied"));
+      ReactionLog.record(
+          "8 dry run",
+          "leak on -> dry-run restart recorded",
+          onset,
+          Instant.parse(decision.getTime()),
+          3 * Scenario.SCRAPE.toSeconds(),
+          "nothing applied: same processes, leak still on");
+    }
+  }
+
+  private static boolean leaks(Scenario s, WorkerHost host) {
+    return s.chaos(host).map(c -> c.has("memoryLeak")).orElse(false);
+  }
+}
