@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
+import dev.microscope.operator.constraints.ConstraintSizer;
+import dev.microscope.operator.constraints.JvmSizing;
 import dev.microscope.testkit.FreePorts;
 import dev.microscope.testkit.Http;
 import dev.microscope.testkit.ManagedProcess;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealCluster.class)
 class OperatorCostBench {
   private static final Path JAR = Path.of("target", "microscope-operator.jar");
-  private static final Path OUT = Path.of("target", "bench", "operator-cost.jsonl");
-  private static final List<Integer> STEPS = List.of(1, 10, 100);
+
+  /** {@code sized}: the JVM flags constraints mode reserves for the operator, not the image's. */
+  private static final boolean SIZED = "sized".equals(System.getProperty("bench.jvm"));
+
+  private static final Path OUT =
+      Path.of("target", "bench", SIZED ? "operator-cost-sized.jsonl" : "operator-cost.jsonl");
+  private static final List<Integer> STEPS =
+      Arrays.stream(System.getProperty("bench.fleets", "1,10,100").split(","))
+          .map(Integer::valueOf)
+          .toList();
   private static final int EDITS = 10;
   private static final Duration SETTLE = Duration.ofSeconds(20);
   private static final Duration CPU_WINDOW = Duration.ofSeconds(30);
@@ -173,25 +184,29 @@ class OperatorCostBench {
     var kubeconfig = Files.writeString(dir.resolve("kubeconfig"), cluster.adminKubeconfig());
     var port = FreePorts.next();
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var operator =
-        ManagedProcess.start(
+    var command = new ArrayList<String>();
+    command.add(java);
+    if (SIZED) {
+      command.addAll(
+          JvmSizing.ofHeap(ConstraintSizer.OPERATOR_BYTES - JvmSizing.NATIVE_BYTES).flags());
+    } else {
+      command.add("@" + Path.of("jvm.options").toAbsolutePath());
+      // the chart's memory limit, which MaxRAMPercentage sizes the heap from in a pod
+      command.add("-XX:MaxRAM=512m");
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            JAR.toAbsolutePath().toString(),
             "operator",
-            List.of(
-                java,
-                "@" + Path.of("jvm.options").toAbsolutePath(),
-                // the chart's memory limit, which MaxRAMPercentage sizes the heap from in a pod
-                "-XX:MaxRAM=512m",
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "operator",
-                "--namespaces",
-                namespace.name(),
-                "--http-bind",
-                "127.0.0.1",
-                "--http-port",
-                String.valueOf(port)),
-            dir,
-            Map.of("KUBECONFIG", kubeconfig.toString()));
+            "--namespaces",
+            namespace.name(),
+            "--http-bind",
+            "127.0.0.1",
+            "--http-port",
+            String.valueOf(port)));
+    var operator =
+        ManagedProcess.start("operator", command, dir, Map.of("KUBECONFIG", kubeconfig.toString()));
     try {
       await("operator ready")
           .atMost(WAIT)
