@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
-import dev.microscope.operator.constraints.ConstraintSizer;
 import dev.microscope.operator.constraints.JvmSizing;
 import dev.microscope.testkit.FreePorts;
 import dev.microscope.testkit.Http;
@@ -38,7 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorCostBench {
   private static final Path JAR = Path.of("target", "microscope-operator.jar");
 
-  /** {@code sized}: the JVM flags constraints mode reserves for the operator, not the image's. */
+  /**
+   * {@code sized}: the capped flags of constraints mode (docs/constraints.md) with a 32 MiB heap
+   * and the 64 MiB of metaspace the Kubernetes client needs (24 MiB is not enough: it exits at
+   * start), instead of the image's.
+   */
   private static final boolean SIZED = "sized".equals(System.getProperty("bench.jvm"));
 
   private static final Path OUT =
