@@ -190,8 +190,8 @@ class OperatorCostBench {
     var command = new ArrayList<String>();
     command.add(java);
     if (SIZED) {
-      command.addAll(
-          JvmSizing.ofHeap(ConstraintSizer.OPERATOR_BYTES - JvmSizing.NATIVE_BYTES).flags());
+      command.addAll(JvmSizing.ofHeap(32L << 20).flags());
+      command.add("-XX:MaxMetaspaceSize=64m");
     } else {
       command.add("@" + Path.of("jvm.options").toAbsolutePath());
       // the chart's memory limit, which MaxRAMPercentage sizes the heap from in a pod
