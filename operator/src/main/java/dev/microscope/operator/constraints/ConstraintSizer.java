@@ -6,9 +6,9 @@ package dev.microscope.operator.constraints;
  */
 public final class ConstraintSizer {
   /**
-   * Memory held for the operator's control loop: a JVM with the flags of {@link JvmSizing} and a 24
-   * MiB heap. Measured by bench/operator (one fleet) and bench/constraints; see
-   * docs/constraints.md.
+   * Memory held for the control loop: a JVM with the flags of {@link JvmSizing} and a 24 MiB heap.
+   * Sized for the local runtime's control loop; the Kubernetes operator, a pod shared by every
+   * fleet, measured more (docs/constraints.md) and runs beside the budget.
    */
   public static final long OPERATOR_BYTES = JvmSizing.ofHeap(24L << 20).limitBytes();
 
