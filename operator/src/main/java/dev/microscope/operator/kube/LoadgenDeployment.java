@@ -41,17 +41,18 @@ public class LoadgenDeployment extends UpdatableFleetDependent<Deployment> {
             .withProtocol("TCP")
             .endPort()
             .withResources(Resources.of(WorkerResources.loadgen(fleet)))
-            .withEnv(
-                WorkerResources.loadgenJvmOptions(fleet)
-                    .map(
-                        o -> new EnvVarBuilder().withName("JAVA_TOOL_OPTIONS").withValue(o).build())
-                    .stream()
-                    .toList())
             .withSecurityContext(PodSecurity.container())
             .withReadinessProbe(Probes.health(Names.LOADGEN_PORT, 3))
             .withLivenessProbe(Probes.health(Names.LOADGEN_PORT, 6))
             .withVolumeMounts(PodVolumes.loadgenMounts())
             .build();
+    // only in constraints mode: an empty env would differ from what the API server stores
+    WorkerResources.loadgenJvmOptions(fleet)
+        .ifPresent(
+            o ->
+                container.setEnv(
+                    List.of(
+                        new EnvVarBuilder().withName("JAVA_TOOL_OPTIONS").withValue(o).build())));
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(name(fleet))
