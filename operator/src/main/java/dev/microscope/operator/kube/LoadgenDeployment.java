@@ -3,6 +3,7 @@ package dev.microscope.operator.kube;
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -39,12 +40,19 @@ public class LoadgenDeployment extends UpdatableFleetDependent<Deployment> {
             .withContainerPort(Names.LOADGEN_PORT)
             .withProtocol("TCP")
             .endPort()
-            .withResources(Resources.of(Resources.LOADGEN))
+            .withResources(Resources.of(WorkerResources.loadgen(fleet)))
             .withSecurityContext(PodSecurity.container())
             .withReadinessProbe(Probes.health(Names.LOADGEN_PORT, 3))
             .withLivenessProbe(Probes.health(Names.LOADGEN_PORT, 6))
             .withVolumeMounts(PodVolumes.loadgenMounts())
             .build();
+    // only in constraints mode: an empty env would differ from what the API server stores
+    WorkerResources.loadgenJvmOptions(fleet)
+        .ifPresent(
+            o ->
+                container.setEnv(
+                    List.of(
+                        new EnvVarBuilder().withName("JAVA_TOOL_OPTIONS").withValue(o).build())));
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(name(fleet))

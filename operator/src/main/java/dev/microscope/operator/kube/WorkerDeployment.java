@@ -1,7 +1,6 @@
 package dev.microscope.operator.kube;
 
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
-import dev.microscope.operator.api.v1alpha1.WorkersSpec;
 import dev.microscope.operator.kube.Labels.Component;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -38,7 +37,7 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
             .withImage(plan.image())
             .withImagePullPolicy(workers.getImagePullPolicy().kubernetesValue())
             .withArgs(args(fleet))
-            .withEnv(env(workers))
+            .withEnv(env(fleet))
             .addNewPort()
             .withName(Names.HTTP_PORT_NAME)
             .withContainerPort(workers.getPort())
@@ -119,7 +118,7 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
     args.add(String.valueOf(value));
   }
 
-  private static List<EnvVar> env(WorkersSpec workers) {
+  private static List<EnvVar> env(ChaosFleet fleet) {
     var env = new ArrayList<EnvVar>();
     // The worker id comes from the pod name (contract: --id, else POD_NAME).
     env.add(
@@ -133,13 +132,11 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
             .endFieldRef()
             .endValueFrom()
             .build());
-    if (workers.getJvmOptions() != null && !workers.getJvmOptions().isBlank()) {
-      env.add(
-          new EnvVarBuilder()
-              .withName("JAVA_TOOL_OPTIONS")
-              .withValue(workers.getJvmOptions())
-              .build());
-    }
+    WorkerResources.workerJvmOptions(fleet)
+        .ifPresent(
+            options ->
+                env.add(
+                    new EnvVarBuilder().withName("JAVA_TOOL_OPTIONS").withValue(options).build()));
     return env;
   }
 

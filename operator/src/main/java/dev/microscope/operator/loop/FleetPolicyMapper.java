@@ -5,6 +5,7 @@ import dev.microscope.operator.api.v1alpha1.Durations;
 import dev.microscope.operator.api.v1alpha1.PrometheusSpec;
 import dev.microscope.operator.api.v1alpha1.QuotaSpec;
 import dev.microscope.operator.api.v1alpha1.ReplicasSpec;
+import dev.microscope.operator.constraints.FleetSizing;
 import dev.microscope.operator.control.ChaosPolicy;
 import dev.microscope.operator.control.ClassifierThresholds;
 import dev.microscope.operator.control.FleetPolicy;
@@ -33,7 +34,7 @@ public final class FleetPolicyMapper {
     return new FleetPolicy(
         slo(spec),
         chaos(spec),
-        bounds(spec.getWorkers().getReplicas()),
+        bounds(spec),
         ScalingPolicy.defaults(),
         safety(spec),
         prometheus(spec.getPrometheus()),
@@ -70,8 +71,11 @@ public final class FleetPolicyMapper {
         chaos.getLeaseSeconds());
   }
 
-  static WorkerBounds bounds(ReplicasSpec replicas) {
-    return new WorkerBounds(replicas.getMin(), replicas.getMax());
+  /** The spec's bounds; in constraints mode the most is what fits the budget. */
+  static WorkerBounds bounds(ChaosFleetSpec spec) {
+    ReplicasSpec replicas = spec.getWorkers().getReplicas();
+    int max = FleetSizing.of(spec).map(s -> s.clamp(replicas.getMax())).orElse(replicas.getMax());
+    return new WorkerBounds(replicas.getMin(), max);
   }
 
   static SafetyPolicy safety(ChaosFleetSpec spec) {
@@ -80,9 +84,15 @@ public final class FleetPolicyMapper {
 
   /**
    * The highest memory limit one worker pod may get: the quota's memory, less the traffic
-   * generator's, shared by the most worker pods the fleet may run; 0 without a quota.
+   * generator's, shared by the most worker pods the fleet may run; in constraints mode the sized
+   * limit; 0 without either.
    */
   static long memoryQuotaPerPod(ChaosFleetSpec spec) {
+    var sizing = FleetSizing.of(spec);
+    if (sizing.isPresent()) {
+      // the sized limit already holds the most a worker can reach; more would break the budget
+      return sizing.get().worker().limitBytes();
+    }
     QuotaSpec quota = spec.getQuota();
     if (quota == null || quota.getMemory() == null) {
       return 0;

@@ -144,6 +144,20 @@ class FleetPolicyMapperTest {
   }
 
   @Test
+  void constraintsClampTheMostWorkersAndTheMemoryQuota() {
+    var spec = new ChaosFleetSpec();
+    spec.setConstraints(new dev.microscope.operator.api.v1alpha1.ConstraintsSpec());
+    spec.getWorkers().setWorkersPerPod(10);
+    spec.getWorkers().getReplicas().setMax(8);
+
+    var policy = FleetPolicyMapper.map(spec, false);
+
+    // 256Mi fits one worker pod of 10 virtual workers (docs/constraints.md)
+    assertThat(policy.workers().max()).isEqualTo(1);
+    assertThat(FleetPolicyMapper.memoryQuotaPerPod(spec)).isEqualTo(79L << 20);
+  }
+
+  @Test
   void boundsModePauseAndPrometheus() {
     var spec = new ChaosFleetSpec();
     spec.getWorkers().getReplicas().setMin(2);

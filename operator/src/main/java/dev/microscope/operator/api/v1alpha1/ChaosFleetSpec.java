@@ -47,6 +47,11 @@ public class ChaosFleetSpec {
       "When set, a ResourceQuota and a LimitRange for the fleet's namespace are created.")
   private QuotaSpec quota;
 
+  @JsonPropertyDescription(
+      "When set, the fleet, its traffic generator and the operator run inside this memory budget"
+          + " and CPU quota: JVM flags, container limits and the most worker pods are sized to fit.")
+  private ConstraintsSpec constraints;
+
   public Mode getMode() {
     return mode;
   }
@@ -109,5 +114,13 @@ public class ChaosFleetSpec {
 
   public void setQuota(QuotaSpec quota) {
     this.quota = quota;
+  }
+
+  public ConstraintsSpec getConstraints() {
+    return constraints;
+  }
+
+  public void setConstraints(ConstraintsSpec constraints) {
+    this.constraints = constraints;
   }
 }

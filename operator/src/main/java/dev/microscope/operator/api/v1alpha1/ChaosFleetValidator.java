@@ -1,5 +1,7 @@
 package dev.microscope.operator.api.v1alpha1;
 
+import dev.microscope.operator.constraints.DoesNotFit;
+import dev.microscope.operator.constraints.FleetSizing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,10 @@ public final class ChaosFleetValidator {
     prometheus(spec.getPrometheus(), out);
     rules(spec.getRules(), out);
     quota(spec.getQuota(), spec.getWorkers(), out);
+    if (out.isEmpty()) {
+      // sizing needs a well-formed fleet; its refusal is the last word
+      constraints(spec, out);
+    }
     return out;
   }
 
@@ -279,6 +285,34 @@ public final class ChaosFleetValidator {
                   + needed
                   + ")"));
     }
+  }
+
+  private static void constraints(ChaosFleetSpec spec, List<SpecViolation> out) {
+    var constraints = spec.getConstraints();
+    if (constraints == null) {
+      return;
+    }
+    if (constraints.getNetworkDelay() != null) {
+      duration("spec.constraints.networkDelay", constraints.getNetworkDelay(), out);
+    }
+    try {
+      FleetSizing.of(spec);
+    } catch (DoesNotFit e) {
+      out.add(new SpecViolation(e.field(), e.reason()));
+    } catch (IllegalArgumentException e) {
+      out.add(new SpecViolation(fieldOf(e.getMessage()), problemOf(e.getMessage())));
+    }
+  }
+
+  /** The quantity parsers start their message with the field they were given. */
+  private static String fieldOf(String message) {
+    int space = message.indexOf(' ');
+    return space < 0 ? "spec.constraints" : message.substring(0, space);
+  }
+
+  private static String problemOf(String message) {
+    int space = message.indexOf(' ');
+    return space < 0 ? message : message.substring(space + 1);
   }
 
   private static void range(String field, int value, int min, int max, List<SpecViolation> out) {
