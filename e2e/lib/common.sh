@@ -33,6 +33,27 @@ timed() {
   return "$status"
 }
 
+# step LABEL: starts timing a step that runs in the calling shell (under its `set -e`, unlike a
+# function passed to timed); the next step, or step_end, ends it and records its wall time in
+# TIMINGS. After a failure, STEP_LABEL still names the step that failed.
+STEP_LABEL=""
+STEP_START=""
+step() {
+  step_end
+  STEP_LABEL=$1
+  STEP_START=$(date +%s.%N)
+  log "==> $STEP_LABEL"
+}
+
+step_end() {
+  [ -n "$STEP_LABEL" ] || return 0
+  local seconds
+  seconds=$(awk -v s="$STEP_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+  TIMINGS+=("$STEP_LABEL"$'\t'"$seconds")
+  log "<== $STEP_LABEL: ${seconds} s"
+  STEP_LABEL=""
+}
+
 print_timings() {
   local row
   log "wall times (s):"

@@ -1,0 +1,23 @@
+# shellcheck shell=bash
+# The one place that pins what the kind end-to-end run builds, and where it keeps it. Sourced by
+# the scripts in this folder after e2e/lib/common.sh; override by exporting before sourcing.
+#
+# kind v0.31.0: the newest release whose module the proxy and the checksum database both serve
+# complete, and that still creates clusters of Kubernetes 1.34 on hosts with cgroup v1 (its node
+# entrypoint handles both cgroup versions).
+
+# shellcheck source=../k8s-bin/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../k8s-bin/env.sh"
+
+KIND_VERSION=${KIND_VERSION:-v0.31.0}
+KIND_DIR=${KIND_DIR:-"$(microscope_cache_dir)/kind/$KIND_VERSION"}
+KIND_BIN="$KIND_DIR/kind"
+
+# Images made on this machine are named under this prefix, never under an upstream registry's
+# name, so that they cannot be mistaken for (or shadow) the real ones.
+LOCAL_IMAGES=${LOCAL_IMAGES:-microscope.local}
+NODE_IMAGE_REPOSITORY="$LOCAL_IMAGES/kind-node"
+
+# The pod network of the clusters the run creates; the node image's CNI configuration uses it.
+KIND_POD_SUBNET=10.244.0.0/16
+KIND_SERVICE_SUBNET=10.96.0.0/16
