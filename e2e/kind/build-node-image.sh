@@ -23,6 +23,7 @@ root=$(cd "$here/../.." && pwd)
 source "$root/e2e/lib/docker.sh"
 source "$root/e2e/lib/go.sh"
 source "$here/env.sh"
+source "$here/lib/images.sh"
 recipes="$root/e2e/images"
 cache=$(microscope_cache_dir)
 
@@ -37,15 +38,6 @@ cleanup() {
 trap cleanup EXIT
 
 # --- inputs -------------------------------------------------------------------------------------
-
-base_images() {
-  local output key value
-  output=$("$recipes/build-base.sh")
-  while IFS='=' read -r key value; do
-    if [ "$key" = BASE_IMAGE ]; then BASE_IMAGE=$value; fi
-  done <<<"$output"
-  [ -n "${BASE_IMAGE:-}" ] || die "e2e/images/build-base.sh named no BASE_IMAGE"
-}
 
 # The images kubeadm will run, e.g. registry.k8s.io/etcd:3.6.5-0, one a line.
 kubeadm_images() {
@@ -84,23 +76,6 @@ build_pause() {
 local_name() { # registry.k8s.io/coredns/coredns:v1.12.1 -> microscope.local/coredns:v1.12.1
   local name=${1%:*}
   printf '%s/%s:%s\n' "$LOCAL_IMAGES" "${name##*/}" "${1##*:}"
-}
-
-# context_with FILE...: a fresh build context folder holding (hard links to) the files.
-context_with() {
-  local dir
-  dir=$(mktemp -d "$work/context-XXXXXX")
-  local file
-  for file in "$@"; do
-    ln "$file" "$dir/" 2>/dev/null || cp "$file" "$dir/"
-  done
-  printf '%s\n' "$dir"
-}
-
-build_static_base() {
-  STATIC_IMAGE="$LOCAL_IMAGES/static:bookworm"
-  build_image "$STATIC_IMAGE" "$(recipe_hash "$recipes/static" "$(image_id "$BASE_IMAGE")")" \
-    "$recipes/static" --build-arg "BASE_IMAGE=$BASE_IMAGE"
 }
 
 build_component_image() { # $1 = upstream image name, $2 = binary
@@ -144,6 +119,7 @@ build_node_base() {
   cp -r "$module/images/base/files" "$context/kind-files"
   chmod -R u+w "$context/kind-files"
   cp -r "$recipes/kind-node" "$context/kind-node"
+  cp -r "$recipes/debian" "$context/debian"
   cp "$recipes/kind-node/Dockerfile" "$context/Dockerfile"
   NODE_BASE_IMAGE="$LOCAL_IMAGES/kind-base:$KIND_VERSION"
   build_image "$NODE_BASE_IMAGE" \

@@ -13,6 +13,11 @@ KIND_VERSION=${KIND_VERSION:-v0.31.0}
 KIND_DIR=${KIND_DIR:-"$(microscope_cache_dir)/kind/$KIND_VERSION"}
 KIND_BIN="$KIND_DIR/kind"
 
+# Prometheus for the cluster, built from its Go module (github.com/prometheus/prometheus
+# v0.<minor>.<patch> is Prometheus 2.<minor>.<patch>): 2.53 is the long-term-support line of
+# Prometheus 2, and 2.53.4 the newest patch the module proxy serves with its checksum.
+PROMETHEUS_VERSION=${PROMETHEUS_VERSION:-2.53.4}
+
 # Images made on this machine are named under this prefix, never under an upstream registry's
 # name, so that they cannot be mistaken for (or shadow) the real ones.
 LOCAL_IMAGES=${LOCAL_IMAGES:-microscope.local}

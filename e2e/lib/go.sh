@@ -60,3 +60,30 @@ go_install_cached() {
   fi
   [ -x "$dir/$name" ]
 }
+
+# go_build_cached DIR MODULE VERSION PACKAGE [LDFLAGS]: builds PACKAGE (a main package of MODULE)
+# into DIR unless DIR holds its binary already. Unlike `go install pkg@version`, this works for
+# modules whose go.mod has replace directives: the build runs in a throwaway module whose go.mod
+# is MODULE's own (requirements, replace and exclude directives) under another name, plus a
+# requirement of MODULE itself, so that every dependency resolves as in MODULE's own build.
+go_build_cached() {
+  local dir=$1 module=$2 version=$3 package=$4 ldflags=${5:-}
+  local name=${package##*/}
+  [ -x "$dir/$name" ] && return 0
+  local upstream_mod work
+  upstream_mod=$(cd / && GOFLAGS='' go mod download -json "$module@$version" |
+    sed -n 's/^[[:space:]]*"GoMod": *"\([^"]*\)".*/\1/p' | head -n 1)
+  [ -f "$upstream_mod" ] || { log "cannot download $module@$version"; return 1; }
+  mkdir -p "$(dirname "$dir")"
+  work=$(mktemp -d "$(dirname "$dir")/.build-XXXXXX")
+  sed "s|^module .*|module microscope.local/build|" "$upstream_mod" >"$work/go.mod"
+  printf '\nrequire %s %s\n' "$module" "$version" >>"$work/go.mod"
+  if ! (cd "$work" && nice -n 10 go build -trimpath -ldflags "-s -w $ldflags" -o "$work/bin/$name" "$package" 2>&1 |
+    grep -v '^go: downloading ' >&2; [ "${PIPESTATUS[0]}" -eq 0 ]); then
+    rm -rf "$work"
+    log "go build $package ($module@$version) failed"
+    return 1
+  fi
+  mkdir -p "$dir" && mv -f "$work/bin/$name" "$dir/$name"
+  rm -rf "$work"
+}
