@@ -4,7 +4,9 @@ import dev.microscope.operator.kube.FleetOperator;
 import dev.microscope.operator.kube.OperatorConfig;
 import dev.microscope.operator.observability.HealthServer;
 import dev.microscope.operator.observability.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -12,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -54,6 +55,12 @@ public class OperatorCommand implements Callable<Integer> {
   String leaseNamespace;
 
   @Option(
+      names = "--lease-identity",
+      defaultValue = "${env:HOSTNAME:-}",
+      description = "This replica's name in the Lease (default: env HOSTNAME, the pod name).")
+  String leaseIdentity;
+
+  @Option(
       names = "--worker-image",
       defaultValue = "${env:MICROSCOPE_WORKER_IMAGE:-}",
       description =
@@ -81,25 +88,10 @@ public class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var version = Version.current();
-    var config =
-        new OperatorConfig(
-            workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
-            prometheusUrl.isBlank() ? null : prometheusUrl);
     var metrics = new OperatorMetrics(version);
-    var done = new CountDownLatch(1);
+    var lifetime = new Lifetime();
     try (var client = new KubernetesClientBuilder().build()) {
-      var options =
-          new FleetOperator.Options(
-              config,
-              new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
-              leaderElection
-                  ? Optional.of(
-                      new LeaderElectionConfiguration(
-                          leaseName,
-                          leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace))
-                  : Optional.empty(),
-              true,
-              Clock.systemUTC());
+      var options = options(client, version, lifetime::leaderElectionEnded);
       var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
       try (var http =
           HealthServer.start(
@@ -107,19 +99,56 @@ public class OperatorCommand implements Callable<Integer> {
               metrics::scrape,
               () -> operator.getRuntimeInfo().allEventSourcesAreHealthy(),
               () -> operator.getRuntimeInfo().isStarted())) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      operator.stop();
-                      done.countDown();
-                    }));
+        lifetime.stopOnShutdown();
         operator.start();
         LOG.info(
             "microscope operator {} started; metrics and health on port {}", version, http.port());
-        done.await();
+        lifetime.awaitStopRequest();
+        operator.stop();
       }
+    } finally {
+      lifetime.stopped();
     }
-    return 0;
+    return lifetime.exitCode();
+  }
+
+  /**
+   * What these flags ask of an operator of {@code version} that talks through {@code client}.
+   *
+   * @param leaderElectionEnded called when this replica stops leading: it lost the Lease, or it is
+   *     being stopped
+   */
+  public FleetOperator.Options options(
+      KubernetesClient client, String version, Runnable leaderElectionEnded) {
+    var config =
+        new OperatorConfig(
+            workerImage.isBlank() ? OperatorConfig.defaults(version).workerImage() : workerImage,
+            prometheusUrl.isBlank() ? null : prometheusUrl);
+    return new FleetOperator.Options(
+        config,
+        new LinkedHashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
+        leaderElection
+            ? Optional.of(leaderElection(client, leaderElectionEnded))
+            : Optional.empty(),
+        true,
+        Clock.systemUTC());
+  }
+
+  /**
+   * java-operator-sdk's default exits the JVM when leading stops, also when the operator is being
+   * stopped by the shutdown hook, where System.exit blocks forever; {@link Lifetime} decides
+   * instead.
+   */
+  private LeaderElectionConfiguration leaderElection(
+      KubernetesClient client, Runnable leaderElectionEnded) {
+    return new LeaderElectionConfiguration(
+        leaseName,
+        leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        leaseIdentity.isBlank() ? null : leaseIdentity,
+        new LeaderCallbacks(() -> {}, leaderElectionEnded, leader -> {}),
+        false);
   }
 }

@@ -2,6 +2,7 @@ package dev.microscope.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microscope.testkit.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -43,7 +43,11 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
       @Dependent(
           name = "pod-monitor",
           type = WorkerPodMonitor.class,
-          activationCondition = PodMonitorCrdPresent.class)
+          activationCondition = PodMonitorCrdPresent.class),
+      @Dependent(
+          name = "slo-rules",
+          type = FleetPrometheusRule.class,
+          activationCondition = PrometheusRuleCrdPresent.class)
     })
 @ControllerConfiguration(name = "chaosfleet", generationAwareEventProcessing = false)
 public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<ChaosFleet> {
@@ -87,13 +91,13 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
             deployment(context, Names.workers(fleet)),
             deployment(context, Names.loadgen(fleet)));
     var status = aggregator.aggregate(seen);
-    events.transitions(fleet, fleet.getStatus(), status);
     gauges.record(fleet, status);
-    if (JSON.valueToTree(status).equals(JSON.valueToTree(fleet.getStatus()))) {
-      return UpdateControl.noUpdate();
+    if (!JSON.valueToTree(status).equals(JSON.valueToTree(fleet.getStatus()))) {
+      FleetStatusWriter.write(fleet, status, context);
+      // told after the write: a write that fails is retried, and its news must not be told twice
+      events.transitions(fleet, fleet.getStatus(), status);
     }
-    fleet.setStatus(status);
-    return UpdateControl.patchStatus(fleet);
+    return UpdateControl.noUpdate();
   }
 
   @Override

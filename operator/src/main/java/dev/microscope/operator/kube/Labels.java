@@ -26,7 +26,8 @@ public final class Labels {
     ADMIN("admin"),
     CHAOS("chaos"),
     CONFIG("config"),
-    QUOTA("quota");
+    QUOTA("quota"),
+    SLO("slo");
 
     private final String value;
 

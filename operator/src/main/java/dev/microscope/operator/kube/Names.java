@@ -50,6 +50,11 @@ public final class Names {
     return fleet.getMetadata().getName() + "-limits";
   }
 
+  /** PrometheusRule with the fleet's own SLO rule group. */
+  public static String sloRules(ChaosFleet fleet) {
+    return fleet.getMetadata().getName() + "-slo";
+  }
+
   /** {@code name:port} of the headless Service, what the traffic generator resolves. */
   public static String workersDns(ChaosFleet fleet) {
     return workers(fleet) + ":" + fleet.getSpec().getWorkers().getPort();

@@ -32,7 +32,7 @@ final class PodVolumes {
         mount(ADMIN, Names.ADMIN_TOKEN_DIR),
         mount(CHAOS, Names.CHAOS_DIR),
         mount(CONFIG, Names.CONFIG_DIR),
-        mount(TMP, "/tmp"));
+        writable(TMP, "/tmp"));
   }
 
   static List<Volume> loadgenVolumes(ChaosFleet fleet) {
@@ -41,7 +41,9 @@ final class PodVolumes {
 
   static List<VolumeMount> loadgenMounts() {
     return List.of(
-        mount(ADMIN, Names.ADMIN_TOKEN_DIR), mount(CONFIG, Names.CONFIG_DIR), mount(TMP, "/tmp"));
+        mount(ADMIN, Names.ADMIN_TOKEN_DIR),
+        mount(CONFIG, Names.CONFIG_DIR),
+        writable(TMP, "/tmp"));
   }
 
   private static Volume adminToken(ChaosFleet fleet) {
@@ -74,10 +76,15 @@ final class PodVolumes {
   }
 
   private static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder()
-        .withName(volume)
-        .withMountPath(path)
-        .withReadOnly(!"/tmp".equals(path))
-        .build();
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
+  }
+
+  /**
+   * Without readOnly rather than with readOnly: false. The API server does not store a false
+   * readOnly, so a desired state that says it never matches the stored one and every reconcile
+   * would apply the Deployment again.
+   */
+  private static VolumeMount writable(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
   }
 }

@@ -127,6 +127,8 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
             .withName("POD_NAME")
             .withNewValueFrom()
             .withNewFieldRef()
+            // the API server fills in v1; saying it keeps the desired state equal to the stored one
+            .withApiVersion("v1")
             .withFieldPath("metadata.name")
             .endFieldRef()
             .endValueFrom()

@@ -13,12 +13,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Instant queries over the Prometheus HTTP API ({@code GET /api/v1/query}). Each query gets a
- * timeout per attempt and a bounded number of attempts with exponential backoff; connection errors,
+ * Instant queries over the Prometheus HTTP API ({@code /api/v1/query}). Each query gets a timeout
+ * per attempt and a bounded number of attempts with exponential backoff; connection errors,
  * timeouts and 5xx answers are retried, 4xx answers (a bad query, bad credentials) are not. Every
  * call returns a {@link QueryResult}; none throws.
  */
 public final class PrometheusClient {
+  /**
+   * Longer queries (the liar score is several KiB encoded) go as a form POST: proxies in front of
+   * Prometheus often cap the request line at 8 KiB. Short ones stay GET, which read-only proxies
+   * and caches understand.
+   */
+  static final int MAX_GET_QUERY_LENGTH = 4096;
+
   /** Pauses between attempts; replaced in tests to observe the backoff without waiting. */
   @FunctionalInterface
   public interface Sleeper {
@@ -144,10 +151,12 @@ public final class PrometheusClient {
           .append(String.format("%09d", time.getNano()));
     }
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(queryEndpoint + "?" + query))
-            .timeout(connection.timeout())
-            .header("Accept", "application/json")
-            .GET();
+        query.length() <= MAX_GET_QUERY_LENGTH
+            ? HttpRequest.newBuilder(URI.create(queryEndpoint + "?" + query)).GET()
+            : HttpRequest.newBuilder(queryEndpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query.toString()));
+    builder.timeout(connection.timeout()).header("Accept", "application/json");
     connection.auth().header().ifPresent(h -> builder.header("Authorization", h));
     return builder.build();
   }

@@ -10,6 +10,39 @@ import dev.microscope.operator.control.BurnWindow;
 public final class RecordingRules {
   private RecordingRules() {}
 
+  /** 1 where a fleet's own rule group records its SLO; labels namespace, fleet. */
+  public static final String SLO_FLEET_RULE = "namespace_fleet:microscope_slo_fleet_rule:info";
+
+  /** The fleet's SLO parameters; labels namespace, fleet. */
+  public static final String SLO_AVAILABILITY_OBJECTIVE =
+      "namespace_fleet:microscope_slo_availability_objective:ratio";
+
+  public static final String SLO_LATENCY_OBJECTIVE =
+      "namespace_fleet:microscope_slo_latency_objective:ratio";
+
+  public static final String SLO_LATENCY_THRESHOLD =
+      "namespace_fleet:microscope_slo_latency_threshold:seconds";
+
+  public static final String SLO_WINDOW = "namespace_fleet:microscope_slo_window:seconds";
+
+  /** Fleet rates over 5m that the SLO-window ratios sum; labels namespace, fleet (and le). */
+  public static final String FLEET_REQUESTS = "namespace_fleet:microscope_requests:rate5m";
+
+  public static final String FLEET_ERRORS = "namespace_fleet:microscope_requests_errors:rate5m";
+
+  public static final String FLEET_WITHIN_THRESHOLD =
+      "namespace_fleet:microscope_requests_within_threshold:rate5m";
+
+  public static final String FLEET_BUCKETS =
+      "namespace_fleet_le:microscope_request_duration_seconds_bucket:rate5m";
+
+  /** Error ratio and latency compliance over the SLO window; labels namespace, fleet. */
+  public static final String ERROR_RATIO_WINDOW =
+      "namespace_fleet:microscope_requests_errors_per_requests:ratio_window";
+
+  public static final String WITHIN_THRESHOLD_RATIO_WINDOW =
+      "namespace_fleet:microscope_requests_within_threshold_per_requests:ratio_window";
+
   /** Availability error budget burn rate over one window; labels namespace, fleet. */
   public static String burnRate(BurnWindow window) {
     return "namespace_fleet:microscope_availability_error_budget_burn:ratio_rate" + window.label();

@@ -175,12 +175,15 @@ class BuiltinSignalsTest {
         s -> {
           VectorReading liar = s.vector(WORKER_LIAR_SCORE);
           assertThat(value(liar.get("a-0"))).isLessThan(0.05);
-          // a-1 says 10/tick, was sent 4: |10 - 4| / 4 = 1.5, capped at 1; mean 0.01s against 0.1s:
-          // 0.9.
-          assertThat(value(liar.get("a-1"))).isEqualTo(1.0);
-          assertThat(liar.detailsOf("a-1").get("traffic")).isEqualTo(1.0);
+          // a-1 says 10/tick, was sent 4: over-counting 1 - 4/10; its mean 0.01s against the
+          // clients' 0.1s: 1 - 0.01/0.1. Its clients saw no 5xx: no errors comparison.
+          assertThat(value(liar.get("a-1"))).isCloseTo(0.9, within(0.02));
+          assertThat(liar.detailsOf("a-1").get("traffic")).isCloseTo(0.6, within(0.02));
           assertThat(liar.detailsOf("a-1").get("latency")).isCloseTo(0.9, within(0.02));
-          assertThat(liar.detailsOf("a-1").get("errors")).isEqualTo(0.0);
+          assertThat(liar.detailsOf("a-1")).doesNotContainKey("errors");
+          // a-0 and b-0 count the 5xx their clients got
+          assertThat(liar.detailsOf("a-0").get("errors")).isCloseTo(0.0, within(0.02));
+          assertThat(liar.detailsOf("b-0").get("errors")).isCloseTo(0.0, within(0.02));
           // b-0 counts 12 errors for 10 requests: (12 - 10) / 10.
           assertThat(value(liar.get("b-0"))).isCloseTo(0.2, within(0.02));
           assertThat(liar.detailsOf("b-0").get("errors_above_requests"))

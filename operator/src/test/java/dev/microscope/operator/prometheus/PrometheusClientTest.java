@@ -98,6 +98,24 @@ class PrometheusClientTest {
   }
 
   @Test
+  void aQueryLongerThanAProxysRequestLineLimitIsPostedAndAnswered() {
+    String longQuery = "vector(7)" + " + vector(0)".repeat(1200);
+    assertThat(longQuery.length()).isGreaterThan(PrometheusClient.MAX_GET_QUERY_LENGTH * 3);
+    QueryResult result = query(longQuery);
+    assertThat(result).isInstanceOf(QueryResult.Value.class);
+    assertThat(((QueryResult.Value) result).single()).isEqualTo(7.0);
+
+    String answer =
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"7\"]}}";
+    try (StubServer stub = StubServer.answering(200, answer)) {
+      client(stub.url(), 1).query("vector(7)");
+      client(stub.url(), 1).query(longQuery);
+      assertThat(stub.methods()).containsExactly("GET", "POST");
+      assertThat(stub.requests().get(1).getQuery()).isNull();
+    }
+  }
+
+  @Test
   void anUnknownMetricIsNoDataNotZero() {
     assertThat(query("microscope_no_such_metric_total"))
         .isEqualTo(new QueryResult.NoData(QueryResult.ResultType.VECTOR, "empty result"));

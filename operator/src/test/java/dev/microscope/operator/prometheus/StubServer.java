@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 final class StubServer implements AutoCloseable {
   private final HttpServer server;
   private final List<URI> requests = new CopyOnWriteArrayList<>();
+  private final List<String> methods = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
 
   private StubServer(int status, String body, boolean hang) {
@@ -46,6 +47,7 @@ final class StubServer implements AutoCloseable {
       throws IOException {
     try (exchange) {
       requests.add(exchange.getRequestURI());
+      methods.add(exchange.getRequestMethod());
       if (hang) {
         released.await();
         return;
@@ -60,6 +62,10 @@ final class StubServer implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  List<String> methods() {
+    return List.copyOf(methods);
   }
 
   List<URI> requests() {

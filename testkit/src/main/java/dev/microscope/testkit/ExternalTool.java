@@ -1,6 +1,5 @@
-package dev.microscope.rules;
+package dev.microscope.testkit;
 
-import dev.microscope.testkit.Binaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs promtool or amtool to completion and keeps what it printed. */
-final class ExternalTool {
+/**
+ * Runs a command-line tool (promtool, amtool) to completion and keeps what it printed. Fails, never
+ * skips, when the tool is not installed.
+ */
+public final class ExternalTool {
   /** Exit code and combined output of one run. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private ExternalTool() {}
 
-  /** Fails (never skips) when the tool is not installed. */
-  static Result run(Path workDir, String tool, String... args) {
+  /** Runs {@code tool} with {@code args} in {@code workDir}, at most five minutes. */
+  public static Result run(Path workDir, String tool, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Binaries.require(tool).toString());
     command.addAll(List.of(args));
