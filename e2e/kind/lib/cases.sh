@@ -98,15 +98,22 @@ case_smoke() {
   delete_namespace "$namespace"
 }
 
-# Uninstalling leaves nothing behind: with a fleet still running, `helm uninstall` removes every
-# object of the release; the fleet can still be deleted (no finalizer waits for the operator)
-# and the garbage collector removes everything the operator made for it; deleting the CRD (Helm
-# keeps CRDs on purpose) removes the API.
+# Uninstalling leaves nothing behind, in the order the README gives: a fleet deleted while the
+# operator runs takes everything made for it along; `helm uninstall` removes every object of the
+# release; `kubectl delete crd` (Helm keeps CRDs) deletes the fleets still left, and with them
+# everything made for them, and the API.
 case_uninstall() {
-  local namespace=e2e-uninstall fleet=quickstart start
+  local namespace=e2e-uninstall start
   new_namespace "$namespace"
   apply_fleet "$namespace" "$root/examples/quickstart.yaml"
-  wait_for 180 "2 quickstart workers Ready" workers_ready "$namespace" "$fleet" 2
+  sed 's/^  name: quickstart$/  name: leftover/' "$root/examples/quickstart.yaml" | kube -n "$namespace" apply -f - >/dev/null
+  wait_for 180 "2 quickstart workers Ready" workers_ready "$namespace" quickstart 2
+  wait_for 180 "2 leftover workers Ready" workers_ready "$namespace" leftover 2
+
+  start=$(now)
+  kube -n "$namespace" delete chaosfleet quickstart --wait=true --timeout=60s >/dev/null
+  wait_for 120 "no object of fleet quickstart is left" fleet_gone "$namespace" quickstart
+  reaction "fleet deleted -> its objects gone" "$start"
 
   start=$(now)
   helm_cli uninstall "$RELEASE" --namespace "$OPERATOR_NAMESPACE" --wait --timeout 120s >/dev/null
@@ -114,16 +121,18 @@ case_uninstall() {
   reaction "helm uninstall -> release objects gone" "$start"
 
   start=$(now)
-  kube -n "$namespace" delete chaosfleet "$fleet" --wait=true --timeout=60s >/dev/null
-  wait_for 120 "no object of the fleet is left" fleet_gone "$namespace" "$fleet"
-  reaction "fleet deleted without operator -> its objects gone" "$start"
-
-  kube delete crd chaosfleets.microscope.dev --wait=true --timeout=60s >/dev/null
+  if ! kube delete crd chaosfleets.microscope.dev --wait=true --timeout=60s >/dev/null; then
+    log "fleets still there: $(kube get chaosfleets -A \
+      -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name} finalizers={.metadata.finalizers}{"\n"}{end}')"
+    die "kubectl delete crd chaosfleets.microscope.dev did not finish within 60 s without the operator"
+  fi
+  wait_for 120 "no object of fleet leftover is left" fleet_gone "$namespace" leftover
   if kube api-resources --api-group=microscope.dev -o name | grep -q .; then
     die "the microscope.dev API is still served after its CRD was deleted"
   fi
+  reaction "CRD deleted -> fleets left and their objects gone" "$start"
   delete_namespace "$namespace"
-  kube delete namespace "$OPERATOR_NAMESPACE" --ignore-not-found --wait=true --timeout=120s >/dev/null
+  delete_namespace "$OPERATOR_NAMESPACE"
 }
 
 # Every kind of object the chart or the operator may create, in every namespace.
