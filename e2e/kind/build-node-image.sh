@@ -62,12 +62,18 @@ build_coredns() {
 
 # pause.c from the Kubernetes module, compiled as its Makefile does (static, -Os).
 build_pause() {
-  local dir="$cache/pause/$PAUSE_VERSION" source
+  local dir="$cache/pause/$PAUSE_VERSION" pause_c
   [ -x "$dir/pause" ] && return 0
-  command -v gcc >/dev/null 2>&1 || die "gcc is needed to build pause (apt-get install gcc libc6-dev)"
-  source="$(go_module_dir "k8s.io/kubernetes@v$K8S_VERSION")/build/pause/linux/pause.c" || return 1
+  if ! command -v gcc >/dev/null 2>&1 || ! [ -f "$(gcc -print-file-name=libc.a)" ]; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
+    else
+      die "gcc and a static libc are needed to build pause (apt-get install gcc libc6-dev)"
+    fi
+  fi
+  pause_c="$(go_module_dir "k8s.io/kubernetes@v$K8S_VERSION")/build/pause/linux/pause.c"
   mkdir -p "$dir"
-  gcc -Os -Wall -Werror -static -DVERSION="v$PAUSE_VERSION" -o "$dir/.pause" "$source" &&
+  gcc -Os -Wall -Werror -static -DVERSION="v$PAUSE_VERSION" -o "$dir/.pause" "$pause_c" &&
     strip "$dir/.pause" && mv "$dir/.pause" "$dir/pause"
 }
 
@@ -133,6 +139,7 @@ in_node() { docker exec -i "$build_container" "$@"; }
 
 start_containerd() {
   in_node bash -c 'nohup containerd >/var/log/containerd-build.log 2>&1 &'
+  # shellcheck disable=SC2016 # expanded in the build container
   in_node bash -c 'for _ in $(seq 100); do
       [ -S /run/containerd/containerd.sock ] && ctr version >/dev/null 2>&1 && exit 0
       sleep 0.2
@@ -144,6 +151,7 @@ start_containerd() {
 # The build container's first process (sleep) reaps no child: a stopped containerd stays a
 # zombie, which is as good as gone.
 stop_containerd() {
+  # shellcheck disable=SC2016 # expanded in the build container
   in_node bash -c 'pkill -x containerd || true
     for _ in $(seq 100); do
       ps -C containerd -o stat= | grep -qv "^Z" || exit 0
@@ -195,6 +203,7 @@ assemble_node_image() {
   docker rm -f -v "$build_container" >/dev/null
   build_container=""
   docker tag "$NODE_IMAGE" "$NODE_IMAGE_REPOSITORY:v$K8S_VERSION"
+  prune_tags "$NODE_IMAGE_REPOSITORY:v$K8S_VERSION-" "$NODE_IMAGE"
 }
 
 # --- run ------------------------------------------------------------------------------------------
@@ -229,8 +238,9 @@ component_ids=()
 for upstream in "${REQUIRED_IMAGES[@]}"; do
   component_ids+=("$(image_id "$(local_name "$upstream")")")
 done
+# This script is part of the recipe: how the node is assembled.
 NODE_HASH=$(recipe_hash "$(image_id "$NODE_BASE_IMAGE")" "${component_ids[@]}" \
-  "$recipes/kind-node/default-cni.yaml" "$K8S_VERSION" \
+  "$recipes/kind-node/default-cni.yaml" "$K8S_VERSION" "${BASH_SOURCE[0]}" \
   "$(stat -c %s "$K8S_BIN_DIR/kubeadm" "$K8S_BIN_DIR/kubelet" "$K8S_BIN_DIR/kubectl")")
 NODE_IMAGE="$NODE_IMAGE_REPOSITORY:v$K8S_VERSION-$NODE_HASH"
 if [ "$(image_recipe "$NODE_IMAGE")" = "$NODE_HASH" ]; then

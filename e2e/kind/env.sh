@@ -11,6 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../k8s-bin/env.sh"
 
 KIND_VERSION=${KIND_VERSION:-v0.31.0}
 KIND_DIR=${KIND_DIR:-"$(microscope_cache_dir)/kind/$KIND_VERSION"}
+# shellcheck disable=SC2034 # used by the scripts that source this file
 KIND_BIN="$KIND_DIR/kind"
 
 # Prometheus for the cluster, built from its Go module (github.com/prometheus/prometheus
@@ -21,8 +22,5 @@ PROMETHEUS_VERSION=${PROMETHEUS_VERSION:-2.53.4}
 # Images made on this machine are named under this prefix, never under an upstream registry's
 # name, so that they cannot be mistaken for (or shadow) the real ones.
 LOCAL_IMAGES=${LOCAL_IMAGES:-microscope.local}
+# shellcheck disable=SC2034
 NODE_IMAGE_REPOSITORY="$LOCAL_IMAGES/kind-node"
-
-# The pod network of the clusters the run creates; the node image's CNI configuration uses it.
-KIND_POD_SUBNET=10.244.0.0/16
-KIND_SERVICE_SUBNET=10.96.0.0/16

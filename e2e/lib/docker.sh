@@ -94,6 +94,20 @@ build_image() {
     awk '{ printf "%.0f MB", $1 / 1e6 }'))"
 }
 
+# prune_tags PREFIX KEEP...: removes the images tagged PREFIX* (images made by these scripts,
+# e.g. microscope.local/kind-node:v1.34.10-) other than KEEP; one that a container still uses
+# stays. Uses the daemon at DOCKER_HOST.
+prune_tags() {
+  local prefix=$1 reference keep
+  shift
+  while read -r reference; do
+    [[ $reference == "$prefix"* ]] || continue
+    for keep in "$@"; do [ "$reference" != "$keep" ] || continue 2; done
+    docker rmi "$reference" >/dev/null 2>&1 && log "removed the outdated image $reference"
+  done < <(docker image ls --format '{{.Repository}}:{{.Tag}}' "${prefix%%:*}")
+  return 0
+}
+
 # --- a daemon for privileged containers (kind nodes) ---------------------------------------------
 
 # privileged_docker_works [DOCKER_HOST]: whether that daemon (default: the usual one) can run a

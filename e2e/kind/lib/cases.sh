@@ -2,8 +2,8 @@
 # The cases of run.sh, one function each (case_<name>), and what they share: fleets in their own
 # namespaces, waiting on what the operator does, and the reaction times the run reports.
 # Sourced by run.sh after e2e/lib/kube.sh and lib/cluster.sh.
+# shellcheck disable=SC2154 # root, here, RELEASE, OPERATOR_NAMESPACE: set by run.sh
 
-DATA="$here/data"
 CURRENT_CASE=""
 REACTIONS=()
 

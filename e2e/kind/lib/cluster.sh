@@ -2,6 +2,8 @@
 # The steps of run.sh before the cases: tools, images, the cluster, Prometheus and Alertmanager,
 # the operator. Sourced by run.sh, which sets the image variables, CLUSTER, CHART, RELEASE,
 # OPERATOR_NAMESPACE, OPERATOR_SERVICE, PROMETHEUS_URL, KUBECONFIG and work.
+# shellcheck disable=SC2154 # those variables are set by run.sh
+# shellcheck disable=SC2034 # CLUSTER_CREATED is read by run.sh
 
 MANIFESTS="$here/manifests"
 KIND_DOCKER_HOST=""
@@ -49,8 +51,9 @@ prepare_images() {
         microscope/operator:*) OPERATOR_IMAGE=${OPERATOR_IMAGE:-$image} ;;
       esac
     done
-    [ -n "$WORKER_IMAGE" ] && [ -n "$OPERATOR_IMAGE" ] ||
+    if [ -z "$WORKER_IMAGE" ] || [ -z "$OPERATOR_IMAGE" ]; then
       die "e2e/images/build.sh built no worker or no operator image: ${built[*]}"
+    fi
   fi
   log "images: node $NODE_IMAGE, worker $WORKER_IMAGE, operator $OPERATOR_IMAGE,"
   log "        prometheus $PROMETHEUS_IMAGE, alertmanager $ALERTMANAGER_IMAGE, sink $SINK_IMAGE"
@@ -61,7 +64,10 @@ create_cluster() {
   KIND_DOCKER_HOST=$(ensure_privileged_docker)
   if [ -n "$KIND_DOCKER_HOST" ]; then
     log "the usual Docker cannot run privileged containers here; kind uses $KIND_DOCKER_HOST"
-    if image_exists "$NODE_IMAGE"; then copy_image "$NODE_IMAGE" "$KIND_DOCKER_HOST"; fi
+    if image_exists "$NODE_IMAGE"; then
+      copy_image "$NODE_IMAGE" "$KIND_DOCKER_HOST"
+      DOCKER_HOST=$KIND_DOCKER_HOST prune_tags "${NODE_IMAGE%-*}-" "$NODE_IMAGE"
+    fi
   fi
   if kind_cli get clusters 2>/dev/null | grep -qx "$CLUSTER"; then
     log "deleting the cluster $CLUSTER left by an earlier run"

@@ -2,6 +2,7 @@
 # What the image build scripts of this folder share: the local base images and build contexts
 # that hold a binary. Sourced after e2e/lib/docker.sh and env.sh; needs `recipes` (e2e/images)
 # and `work` (a temporary folder the caller removes).
+# shellcheck disable=SC2154 # recipes, work: set by the caller
 
 # base_images: makes sure microscope.local/debian exists (e2e/images/build-base.sh) and sets
 # BASE_IMAGE to it.
