@@ -36,6 +36,8 @@ Other:
   --artifacts DIR             where a failed run leaves its diagnostics
                               (default target/e2e-kind/<time>)
   --keep-cluster              leave the cluster running at the end (its kubeconfig is printed)
+  --use-cluster               run the cases on the cluster a --keep-cluster run left (it is
+                              neither created, nor installed into, nor deleted)
 EOF
 }
 
@@ -49,6 +51,7 @@ SINK_IMAGE=${MICROSCOPE_E2E_SINK_IMAGE:-}
 CHART="$root/helm/microscope"
 ARTIFACTS="$root/target/e2e-kind/$(date -u +%Y%m%dT%H%M%SZ)"
 KEEP_CLUSTER=false
+USE_CLUSTER=false
 CASES=()
 
 while [ $# -gt 0 ]; do
@@ -63,6 +66,7 @@ while [ $# -gt 0 ]; do
     --chart) CHART=$(cd "$2" && pwd) && shift ;;
     --artifacts) ARTIFACTS=$2 && shift ;;
     --keep-cluster) KEEP_CLUSTER=true ;;
+    --use-cluster) USE_CLUSTER=true && KEEP_CLUSTER=true ;;
     -h | --help) usage && exit 0 ;;
     -*) usage >&2 && die "unknown option: $1" ;;
     *) CASES+=("$1") ;;
@@ -118,10 +122,14 @@ trap 'exit 130' INT TERM
 
 prepare_tools
 prepare_images
-create_cluster
-load_images
-install_monitoring
-install_operator
+if $USE_CLUSTER; then
+  use_cluster
+else
+  create_cluster
+  load_images
+  install_monitoring
+  install_operator
+fi
 for name in "${CASES[@]}"; do
   run_case "$name"
 done

@@ -81,6 +81,18 @@ create_cluster() {
   kube get nodes -o wide
 }
 
+# The cluster a --keep-cluster run left, as it is.
+use_cluster() {
+  step "use cluster $CLUSTER"
+  KIND_DOCKER_HOST=$(ensure_privileged_docker)
+  kind_cli get kubeconfig --name "$CLUSTER" >"$KUBECONFIG" ||
+    die "no kind cluster $CLUSTER to use (run with --keep-cluster first)"
+  CLUSTER_CREATED=true
+  # shellcheck source=../../lib/helm.sh
+  source "$root/e2e/lib/helm.sh"
+  ensure_helm
+}
+
 delete_cluster() {
   step "delete cluster $CLUSTER"
   kind_cli delete cluster --name "$CLUSTER" --kubeconfig "$KUBECONFIG" >/dev/null 2>&1 ||
