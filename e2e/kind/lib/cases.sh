@@ -61,6 +61,18 @@ deployment_ready_replicas() { # NAMESPACE NAME
 # workers_ready NAMESPACE FLEET N: the fleet's worker Deployment has N ready pods.
 workers_ready() { [ "$(deployment_ready_replicas "$1" "$2-workers")" = "$3" ]; }
 
+# spec_as_applied NAMESPACE FLEET FILE: every value the file sets in the fleet's spec is still
+# the fleet's (the operator may add defaults, never change what a user wrote).
+spec_as_applied() {
+  local applied stored changed
+  applied=$(kube create --dry-run=client -f "$3" -o json | jq -c .spec)
+  stored=$(kube -n "$1" get chaosfleet "$2" -o json | jq -c .spec)
+  changed=$(jq -n --argjson applied "$applied" --argjson stored "$stored" -c '
+    [$applied | paths(scalars) as $p | {path: ($p | map(tostring) | join(".")),
+      applied: getpath($p), stored: ($stored | getpath($p))} | select(.applied != .stored)]')
+  [ "$changed" = "[]" ] || die "the fleet's spec no longer holds what was applied: $changed"
+}
+
 fleet_shows_ready() { [ "$(fleet_field "$1" "$2" .status.workers.ready)" = "$3" ]; }
 
 loadgen_ready() { [ "$(deployment_ready_replicas "$1" "$2-loadgen")" = 1 ]; }
@@ -204,6 +216,7 @@ case_smoke() {
   reaction "fleet applied -> request rate recorded by the rules" "$start"
   wait_for 60 "kubectl get chaosfleets shows 2 ready workers" fleet_shows_ready "$namespace" "$fleet" 2
   kube -n "$namespace" get chaosfleets
+  spec_as_applied "$namespace" "$fleet" "$root/examples/quickstart.yaml"
   delete_namespace "$namespace"
 }
 
@@ -354,8 +367,8 @@ case_prometheus_down() {
   delete_namespace "$namespace"
 }
 
-# Pausing a fleet (annotation microscope.dev/paused) drops its chaos at once and the operator
-# acts no more until it is unpaused; in DryRun the operator decides as it would, records the
+# Pausing a fleet (annotation microscope.dev/paused) drops its chaos at once; unpaused, the
+# chaos comes back (after the fleet's step interval). In DryRun the operator decides as it would, records the
 # decision, and does nothing: the leaking pod it would restart keeps running.
 case_pause_dry_run() {
   local namespace=e2e-pause fleet=steady start
@@ -372,26 +385,26 @@ case_pause_dry_run() {
     die "no abort_chaos decision of the rule paused"
   kube -n "$namespace" annotate chaosfleet "$fleet" microscope.dev/paused- >/dev/null
   start=$(now)
-  wait_for 60 "chaos on a worker again" chaos_on "$namespace" "$fleet"
+  wait_for 180 "chaos on a worker again" chaos_on "$namespace" "$fleet"
   reaction "unpaused -> chaos resumed" "$start"
   delete_namespace "$namespace"
 
   namespace=e2e-dry-run fleet=memory-leak
-  local leaking dry uid
+  local dry target uid
+  local decided='.action == "restart_worker" and .result == "dry_run"'
   new_namespace "$namespace"
-  sed 's/^spec:$/spec:\n  mode: DryRun/' "$DATA/memory-leak.yaml" | kube -n "$namespace" apply -f - >/dev/null
-  wait_for 180 "2 memory-leak workers Ready (DryRun)" workers_ready "$namespace" "$fleet" 2
-  wait_for 120 "a leak on a worker" fault_on "$namespace" "$fleet" memory_leak
-  start=$(now)
-  leaking=$(first_pod_with_fault "$namespace" "$fleet" memory_leak)
-  uid=$(kube -n "$namespace" get pod "$leaking" -o jsonpath='{.metadata.uid}')
-  wait_for 240 "the restart of $leaking decided, not applied" has_decision "$namespace" "$fleet" \
-    ".action == \"restart_worker\" and .target == \"$leaking\" and .result == \"dry_run\""
-  reaction "leak on -> restart decided in DryRun" "$start"
-  dry=$(decision "$namespace" "$fleet" ".action == \"restart_worker\" and .target == \"$leaking\"")
+  sed 's/^spec:$/spec:\n  mode: DryRun/' "$DATA/memory-leak.yaml" >"$work/memory-leak-dry-run.yaml"
+  apply_fleet "$namespace" "$work/memory-leak-dry-run.yaml"
+  wait_for 180 "2 memory-leak workers Ready" workers_ready "$namespace" "$fleet" 2
+  spec_as_applied "$namespace" "$fleet" "$work/memory-leak-dry-run.yaml"
+  wait_for 240 "a restart decided, not applied" has_decision "$namespace" "$fleet" "$decided"
+  dry=$(decision "$namespace" "$fleet" "$decided")
   log "decision: $dry"
-  [ "$(kube -n "$namespace" get pod "$leaking" -o jsonpath='{.metadata.uid}/{.metadata.deletionTimestamp}')" = "$uid/" ] ||
-    die "DryRun deleted $leaking"
+  target=$(jq -r .target <<<"$dry")
+  expect_json "$dry" '.rule == "about-to-oom" and .dryRun == true' "the DryRun decision is not an about-to-oom dry run"
+  reaction "leak on -> restart decided in DryRun" "$(fault_onset "$namespace" "$target" memory_leak)" "$(decision_time "$dry")"
+  uid=$(kube -n "$namespace" get pod "$target" --ignore-not-found -o jsonpath='{.metadata.uid}/{.metadata.deletionTimestamp}')
+  if [ -z "$uid" ] || [ -n "${uid#*/}" ]; then die "DryRun deleted $target"; fi
   if has_decision "$namespace" "$fleet" '.result == "applied"'; then
     die "DryRun applied a decision: $(decision "$namespace" "$fleet" '.result == "applied"')"
   fi
