@@ -1,7 +1,10 @@
 package dev.microscope.operator;
 
+import dev.microscope.operator.kube.AlertTriggers;
 import dev.microscope.operator.kube.FleetOperator;
 import dev.microscope.operator.kube.OperatorConfig;
+import dev.microscope.operator.loop.AlertmanagerWebhook;
+import dev.microscope.operator.loop.WebhookToken;
 import dev.microscope.operator.observability.HealthServer;
 import dev.microscope.operator.observability.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,15 +12,20 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code microscope operator}: runs the ChaosFleet operator against the current cluster. */
 @Command(
@@ -74,31 +82,49 @@ public class OperatorCommand implements Callable<Integer> {
   String prometheusUrl;
 
   @Option(
+      names = "--webhook-token-file",
+      defaultValue = "${env:MICROSCOPE_WEBHOOK_TOKEN_FILE:-}",
+      description =
+          "File with the bearer token Alertmanager sends to POST /alertmanager (env"
+              + " MICROSCOPE_WEBHOOK_TOKEN_FILE); without it the webhook answers 403.")
+  String webhookTokenFile;
+
+  @Spec CommandSpec spec;
+
+  @Option(
       names = "--http-bind",
       defaultValue = "0.0.0.0",
-      description = "Address of /metrics, /healthz and /readyz.")
+      description = "Address of /metrics, /healthz, /readyz and /alertmanager.")
   String httpBind;
 
   @Option(
       names = "--http-port",
       defaultValue = "8080",
-      description = "Port of /metrics, /healthz and /readyz.")
+      description = "Port of /metrics, /healthz, /readyz and /alertmanager.")
   int httpPort;
 
   @Override
   public Integer call() throws Exception {
     var version = Version.current();
     var metrics = new OperatorMetrics(version);
+    var webhookToken = webhookToken();
+    var alerts = new AlertTriggers();
     var lifetime = new Lifetime();
     try (var client = new KubernetesClientBuilder().build()) {
       var options = options(client, version, lifetime::leaderElectionEnded);
-      var operator = FleetOperator.create(client, options, metrics.josdk(), metrics.fleets());
+      var operator =
+          FleetOperator.create(
+              client,
+              options,
+              new FleetOperator.Meters(metrics.josdk(), metrics.fleets(), metrics.control()),
+              alerts);
       try (var http =
           HealthServer.start(
               new InetSocketAddress(httpBind, httpPort),
               metrics::scrape,
               () -> operator.getRuntimeInfo().allEventSourcesAreHealthy(),
-              () -> operator.getRuntimeInfo().isStarted())) {
+              () -> operator.getRuntimeInfo().isStarted(),
+              Map.of("/alertmanager", new AlertmanagerWebhook(webhookToken, alerts)))) {
         lifetime.stopOnShutdown();
         operator.start();
         LOG.info(
@@ -150,5 +176,18 @@ public class OperatorCommand implements Callable<Integer> {
         leaseIdentity.isBlank() ? null : leaseIdentity,
         new LeaderCallbacks(() -> {}, leaderElectionEnded, leader -> {}),
         false);
+  }
+
+  /** The webhook's token; a file that cannot be read is bad usage, named by its flag. */
+  private Optional<WebhookToken> webhookToken() {
+    if (webhookTokenFile.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WebhookToken.fromFile(Path.of(webhookTokenFile)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--webhook-token-file: " + e.getMessage());
+    }
   }
 }

@@ -17,6 +17,11 @@ class MainTest {
   }
 
   @Test
+  void anUnreadableWebhookTokenFileIsBadUsage() {
+    assertThat(Main.run("operator", "--webhook-token-file", "/no/such/token")).isEqualTo(2);
+  }
+
+  @Test
   void versionComesFromTheBuild() {
     assertThat(Version.current()).isNotBlank().doesNotContain("${");
   }

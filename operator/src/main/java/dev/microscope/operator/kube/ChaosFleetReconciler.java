@@ -9,15 +9,23 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns a ChaosFleet into its Kubernetes objects and reports what it sees. The spec is validated
- * first: an invalid one touches nothing and says why in Ready. Metadata changes (the pause
- * annotation) reconcile too, so the status write that follows every change must be idempotent.
+ * Turns a ChaosFleet into its Kubernetes objects, runs its control loop, and reports what it sees.
+ * The spec is validated first: an invalid one touches nothing and says why in Ready. A valid one
+ * gets a control cycle when one is due ({@link FleetControl}), before its dependents, so that what
+ * the cycle decided (replicas, chaos level, quarantined workers, traffic, resources) reaches the
+ * Deployment and ConfigMaps in the same reconcile. Every reconcile asks to be called again when the
+ * next cycle is due. Metadata changes (the pause annotation) reconcile too, so the status write
+ * that follows every change must be idempotent.
  */
 @Workflow(
     explicitInvocation = true,
@@ -59,28 +67,52 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
   private final FleetStatusAggregator aggregator;
   private final FleetEvents events;
   private final FleetGauges gauges;
+  private final FleetControl control;
+  private final AlertTriggers alerts;
 
   public ChaosFleetReconciler(
       OperatorConfig config,
       PodMonitorCrd podMonitorCrd,
       FleetStatusAggregator aggregator,
       FleetEvents events,
-      FleetGauges gauges) {
+      FleetGauges gauges,
+      FleetControl control,
+      AlertTriggers alerts) {
     this.config = config;
     this.podMonitorCrd = podMonitorCrd;
     this.aggregator = aggregator;
     this.events = events;
     this.gauges = gauges;
+    this.control = control;
+    this.alerts = alerts;
+  }
+
+  /** Alerts for a fleet reconcile it at once. */
+  @Override
+  public List<EventSource<?, ChaosFleet>> prepareEventSources(
+      EventSourceContext<ChaosFleet> context) {
+    return List.of(alerts.eventSource());
   }
 
   @Override
   public UpdateControl<ChaosFleet> reconcile(ChaosFleet fleet, Context<ChaosFleet> context) {
+    var before = JSON.valueToTree(fleet.getStatus());
     var violations = validator.validate(fleet);
     var valid = violations.isEmpty();
+    FleetControl.Outcome loop = null;
     if (valid) {
+      loop = control.maybeRun(fleet, context);
       FleetPlan.of(fleet, config, podMonitorCrd.present(context.getClient()), events)
           .putInto(context);
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      try {
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      } catch (RuntimeException e) {
+        if (loop.conditions().isPresent()) {
+          // the cycle acted: what it remembers must not be lost with this reconcile
+          FleetStatusWriter.write(fleet, fleet.getStatus(), context);
+        }
+        throw e;
+      }
     }
     var seen =
         new FleetObservation(
@@ -89,20 +121,24 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
             valid ? Scale.replicas(fleet) : 0,
             valid ? ChaosLevel.current(fleet) : 0.0,
             deployment(context, Names.workers(fleet)),
-            deployment(context, Names.loadgen(fleet)));
+            deployment(context, Names.loadgen(fleet)),
+            loop == null ? Optional.empty() : loop.conditions());
+    var previous = fleet.getStatus();
     var status = aggregator.aggregate(seen);
     gauges.record(fleet, status);
-    if (!JSON.valueToTree(status).equals(JSON.valueToTree(fleet.getStatus()))) {
+    if (!JSON.valueToTree(status).equals(before)) {
       FleetStatusWriter.write(fleet, status, context);
       // told after the write: a write that fails is retried, and its news must not be told twice
-      events.transitions(fleet, fleet.getStatus(), status);
+      events.transitions(fleet, previous, status);
     }
-    return UpdateControl.noUpdate();
+    UpdateControl<ChaosFleet> update = UpdateControl.noUpdate();
+    return loop == null ? update : update.rescheduleAfter(loop.next());
   }
 
   @Override
   public DeleteControl cleanup(ChaosFleet fleet, Context<ChaosFleet> context) {
     gauges.forget(fleet.getMetadata().getNamespace(), fleet.getMetadata().getName());
+    control.forget(fleet);
     return DeleteControl.defaultDelete();
   }
 

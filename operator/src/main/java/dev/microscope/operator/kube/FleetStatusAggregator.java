@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * Builds a fleet's status from what a reconcile observed. Owns the workers, the chaos level and the
- * conditions Ready, Progressing, Degraded, ChaosActive and Paused; keeps everything else
- * (indicators, scores, decisions and the conditions the control loop owns) as it was.
+ * conditions Ready, Progressing, Degraded, ChaosActive and Paused; takes the conditions of a
+ * control cycle that ran in this reconcile (PrometheusReachable, SafeMode, BudgetExhausted, and its
+ * view of Degraded); keeps everything else (indicators, scores, decisions, the control loop's
+ * conditions between cycles) as it was. Degraded is True when the worker Deployment reports
+ * trouble, else as the control loop last saw it.
  */
 public class FleetStatusAggregator {
   /** Conditions written by the control loop; Unknown until it first reads Prometheus. */
@@ -50,12 +53,19 @@ public class FleetStatusAggregator {
     var now = Instant.now(clock);
     var old = status.getConditions() == null ? List.<FleetCondition>of() : status.getConditions();
     var next = new ArrayList<FleetCondition>();
-    for (var condition : computed(seen)) {
+    var control = seen.control().orElse(List.of());
+    for (var condition : computed(seen, old)) {
       next.add(
           Conditions.settle(
               condition, Conditions.find(old, condition.getType()), now, seen.generation()));
     }
     for (var type : CONTROL_LOOP_CONDITIONS) {
+      var fresh = Conditions.find(control, type);
+      if (fresh.isPresent()) {
+        next.add(
+            Conditions.settle(fresh.get(), Conditions.find(old, type), now, seen.generation()));
+        continue;
+      }
       next.add(
           Conditions.find(old, type)
               .orElseGet(
@@ -82,6 +92,7 @@ public class FleetStatusAggregator {
     var workers = new WorkersStatus();
     // The count the control loop chose stays its own; only a valid spec moves it into bounds.
     workers.setReplicas(previous == null ? null : previous.getReplicas());
+    workers.setResources(previous == null ? null : previous.getResources());
     workers.setReadyReplicas(ready);
     workers.setDesired(previous == null ? null : previous.getDesired());
     if (seen.valid()) {
@@ -92,12 +103,12 @@ public class FleetStatusAggregator {
     return workers;
   }
 
-  private static List<FleetCondition> computed(FleetObservation seen) {
+  private static List<FleetCondition> computed(FleetObservation seen, List<FleetCondition> old) {
     var fleet = seen.fleet();
     return List.of(
         ready(seen),
         progressing(seen),
-        degraded(seen),
+        degraded(seen, old),
         chaosActive(seen),
         fleet.isPaused()
             ? new FleetCondition(
@@ -165,7 +176,24 @@ public class FleetStatusAggregator {
             Conditions.PROGRESSING, FALSE, "Stable", "Worker pods match the spec.");
   }
 
-  private static FleetCondition degraded(FleetObservation seen) {
+  /** Deployment trouble first; else the control loop's latest view (this cycle's, or kept). */
+  private static FleetCondition degraded(FleetObservation seen, List<FleetCondition> old) {
+    var deployment = deploymentTrouble(seen);
+    if (deployment.isPresent()) {
+      return deployment.get();
+    }
+    var control = seen.control().flatMap(c -> Conditions.find(c, Conditions.DEGRADED));
+    if (control.isPresent()) {
+      return control.get();
+    }
+    return Conditions.find(old, Conditions.DEGRADED)
+        .filter(c -> ControlConditions.DEGRADED_REASONS.contains(c.getReason()))
+        .orElse(
+            new FleetCondition(
+                Conditions.DEGRADED, FALSE, "AsExpected", "No worker pod failure reported."));
+  }
+
+  private static java.util.Optional<FleetCondition> deploymentTrouble(FleetObservation seen) {
     var d = seen.workers();
     var trouble =
         d == null || d.getStatus() == null || d.getStatus().getConditions() == null
@@ -178,15 +206,15 @@ public class FleetStatusAggregator {
                             || "ProgressDeadlineExceeded".equals(c.getReason()))
                 .toList();
     if (trouble.isEmpty()) {
-      return new FleetCondition(
-          Conditions.DEGRADED, FALSE, "AsExpected", "No worker pod failure reported.");
+      return java.util.Optional.empty();
     }
     var first = trouble.get(0);
-    return new FleetCondition(
-        Conditions.DEGRADED,
-        TRUE,
-        first.getReason() == null ? first.getType() : first.getReason(),
-        "Worker Deployment: " + first.getMessage());
+    return java.util.Optional.of(
+        new FleetCondition(
+            Conditions.DEGRADED,
+            TRUE,
+            first.getReason() == null ? first.getType() : first.getReason(),
+            "Worker Deployment: " + first.getMessage()));
   }
 
   private static FleetCondition chaosActive(FleetObservation seen) {

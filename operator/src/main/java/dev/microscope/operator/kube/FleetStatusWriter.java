@@ -14,7 +14,9 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
  * resourceVersion, failed with 409 Conflict.
  *
  * <p>The write is optimistic: it carries the resourceVersion the reconcile read, and on a conflict
- * it is retried against the newer fleet from the cache.
+ * it is retried against the newer fleet from the cache. The control loop depends on this: a
+ * reconcile that read a status older than the last write would forget the last cycle (its
+ * cooldowns, its chaos level) and could act twice.
  */
 final class FleetStatusWriter {
   private FleetStatusWriter() {}
@@ -34,7 +36,7 @@ final class FleetStatusWriter {
       intent.setStatus(status);
       PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(fleet, intent, context);
     } else {
-      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
           fleet,
           context,
           f -> {

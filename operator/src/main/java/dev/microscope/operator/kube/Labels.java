@@ -14,6 +14,17 @@ public final class Labels {
   public static final String FLEET = "microscope.dev/fleet";
   public static final String OPERATOR = "microscope-operator";
 
+  /**
+   * The component of a quarantined worker pod. Changing it from {@code worker} takes the pod out of
+   * the selectors of the worker Deployment (its ReplicaSet releases the pod and starts a
+   * replacement) and of the headless Service (the traffic generator's DNS discovery drops it),
+   * while the pod keeps running for evidence.
+   */
+  public static final String QUARANTINED_WORKER = "worker-quarantined";
+
+  /** Annotation on a quarantined pod: when it was quarantined, RFC 3339. */
+  public static final String QUARANTINED_AT = "microscope.dev/quarantined-at";
+
   /** Informer selector: the operator watches only what it created. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 

@@ -2,18 +2,19 @@ package dev.microscope.operator.kube;
 
 import dev.microscope.operator.api.v1alpha1.EndpointProfile;
 import dev.microscope.operator.api.v1alpha1.ProfilesSpec;
+import dev.microscope.operator.loop.AdminJson;
 
 /** The worker's --profiles file: {@code {"endpoints": {"/api/users": {...}, ...}}}. */
 public final class ProfilesFile {
   private ProfilesFile() {}
 
   public static String render(ProfilesSpec profiles) {
-    var root = Json.object();
+    var root = AdminJson.object();
     var endpoints = root.putObject("endpoints");
     put(endpoints, "/api/users", profiles.getUsers());
     put(endpoints, "/api/orders", profiles.getOrders());
     put(endpoints, "/api/slow", profiles.getSlow());
-    return Json.write(root);
+    return AdminJson.write(root);
   }
 
   private static void put(

@@ -44,7 +44,7 @@ public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
             .withContainerPort(workers.getPort())
             .withProtocol("TCP")
             .endPort()
-            .withResources(Resources.of(workers.getResources()))
+            .withResources(Resources.of(WorkerResources.of(fleet)))
             .withSecurityContext(PodSecurity.container())
             .withReadinessProbe(Probes.health(workers.getPort(), 3))
             .withLivenessProbe(Probes.health(workers.getPort(), 6))

@@ -1,15 +1,20 @@
 package dev.microscope.operator.observability;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** {@code /metrics}, {@code /healthz} (liveness) and {@code /readyz} (readiness) over HTTP. */
+/**
+ * {@code /metrics}, {@code /healthz} (liveness) and {@code /readyz} (readiness) over HTTP, plus the
+ * routes given (the Alertmanager webhook).
+ */
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
@@ -23,7 +28,21 @@ public final class HealthServer implements AutoCloseable {
       BooleanSupplier live,
       BooleanSupplier ready)
       throws IOException {
+    return start(address, metrics, live, ready, Map.of());
+  }
+
+  /**
+   * @param routes more handlers by path, e.g. {@code /alertmanager}
+   */
+  public static HealthServer start(
+      InetSocketAddress address,
+      Supplier<String> metrics,
+      BooleanSupplier live,
+      BooleanSupplier ready,
+      Map<String, HttpHandler> routes)
+      throws IOException {
     var server = HttpServer.create(address, 0);
+    routes.forEach(server::createContext);
     server.createContext(
         "/metrics",
         ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));

@@ -10,12 +10,14 @@ import io.prometheus.metrics.core.metrics.Info;
 
 /**
  * The operator's metrics registry: JOSDK's reconcile metrics (without per-resource series, so label
- * values stay bounded), JVM metrics, {@code microscope_operator_build_info} and the fleet gauges.
+ * values stay bounded), JVM metrics, {@code microscope_operator_build_info}, the fleet gauges and
+ * the control loop's metrics.
  */
 public class OperatorMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final FleetGauges fleets = new FleetGauges(registry);
+  private final ControlMetrics control = new ControlMetrics(registry);
 
   public OperatorMetrics(String version) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -36,6 +38,10 @@ public class OperatorMetrics {
 
   public FleetGauges fleets() {
     return fleets;
+  }
+
+  public ControlMetrics control() {
+    return control;
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -46,10 +46,15 @@ final class FleetLifecycle {
               assertThat(status.getWorkers().getDesired()).isEqualTo(2);
               assertThat(fleet.condition(Conditions.READY).getReason())
                   .isEqualTo("WorkersNotReady");
-              assertThat(fleet.condition(Conditions.CHAOS_ACTIVE).getStatus())
-                  .isEqualTo(Conditions.TRUE);
+              // no Prometheus is configured here: the loop cannot see, so chaos stays off
               assertThat(fleet.condition(Conditions.PROMETHEUS_REACHABLE).getStatus())
-                  .isEqualTo(Conditions.UNKNOWN);
+                  .isEqualTo(Conditions.FALSE);
+              assertThat(fleet.condition(Conditions.PROMETHEUS_REACHABLE).getReason())
+                  .isEqualTo("QueryFailed");
+              assertThat(fleet.condition(Conditions.SAFE_MODE).getStatus())
+                  .isEqualTo(Conditions.TRUE);
+              assertThat(fleet.condition(Conditions.CHAOS_ACTIVE).getStatus())
+                  .isEqualTo(Conditions.FALSE);
             });
     var workers = fleet.dependent(Deployment.class, "workers");
     assertThat(workers.getSpec().getReplicas()).isEqualTo(2);

@@ -141,7 +141,10 @@ class ChaosFleetReconcilerTest {
               assertThat(status).isNotNull();
               assertThat(status.getObservedGeneration()).isEqualTo(1L);
               assertThat(condition("Ready").getReason()).isEqualTo("WorkersNotReady");
-              assertThat(condition("PrometheusReachable").getStatus()).isEqualTo("Unknown");
+              // no Prometheus URL anywhere: every poll fails, and says why
+              assertThat(condition("PrometheusReachable").getStatus()).isEqualTo("False");
+              assertThat(condition("PrometheusReachable").getMessage())
+                  .contains("no Prometheus URL");
               assertThat(condition("ChaosActive").getStatus()).isEqualTo("True");
               assertThat(status.getWorkers().getDesired()).isEqualTo(2);
             });

@@ -171,12 +171,38 @@ class DependentsDesiredTest {
     var fleet = TestFleets.fleet("demo");
     var status = new dev.microscope.operator.api.v1alpha1.ChaosFleetStatus();
     status.setQuarantinedWorkers(java.util.List.of("demo-workers-abc"));
+    status.setTrafficRate(33.0);
     fleet.setStatus(status);
     var cm = new ConfigConfigMap().desired(TestFleets.plan(fleet, false));
     assertThat(cm.getData()).containsOnlyKeys("traffic.json");
     assertThat(cm.getData().get("traffic.json"))
         .contains("\"/api/users\" : 70")
+        .contains("\"rate\" : 33.0")
         .contains("\"exclude\" : [ \"demo-workers-abc\" ]");
+  }
+
+  @Test
+  void workerResourcesTheControlLoopSetReplaceTheSpecs() {
+    var fleet = TestFleets.fleet("demo");
+    var status = new dev.microscope.operator.api.v1alpha1.ChaosFleetStatus();
+    var chosen = new WorkersStatus();
+    var resources = new dev.microscope.operator.api.v1alpha1.ResourcesSpec();
+    resources.setLimits(new ComputeResources("1", "384Mi"));
+    chosen.setResources(resources);
+    status.setWorkers(chosen);
+    fleet.setStatus(status);
+
+    var c =
+        workers
+            .desired(TestFleets.plan(fleet, false))
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("384Mi"));
+    assertThat(c.getResources().getRequests()).isEmpty();
   }
 
   @Test

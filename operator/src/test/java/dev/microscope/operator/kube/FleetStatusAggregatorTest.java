@@ -122,6 +122,54 @@ class FleetStatusAggregatorTest {
     assertThat(condition(status, "ChaosActive").getReason()).isEqualTo("NoFaults");
   }
 
+  @Test
+  void takesTheControlLoopsConditionsAndKeepsThemBetweenCycles() {
+    var fleet = TestFleets.fleet("demo");
+    var control =
+        List.of(
+            new FleetCondition("PrometheusReachable", "True", "Answering", "ok"),
+            new FleetCondition("SafeMode", "False", "PrometheusReadable", "acts"),
+            new FleetCondition("BudgetExhausted", "False", "BudgetLeft", "0.9 left"),
+            new FleetCondition("Degraded", "True", "WorkersUnwell", "w-1 about to oom"));
+    var first =
+        at(T0)
+            .aggregate(
+                new FleetObservation(
+                    fleet,
+                    List.of(),
+                    2,
+                    1.0,
+                    deployment(2, 2),
+                    deployment(1, 1),
+                    java.util.Optional.of(control)));
+    fleet.setStatus(first);
+    // a reconcile without a cycle keeps what the last cycle said
+    var between = at(T1).aggregate(seen(fleet, List.of(), deployment(2, 2), deployment(1, 1)));
+
+    for (var status : List.of(first, between)) {
+      assertThat(condition(status, "PrometheusReachable").getReason()).isEqualTo("Answering");
+      assertThat(condition(status, "BudgetExhausted").getStatus()).isEqualTo("False");
+      assertThat(condition(status, "Degraded").getReason()).isEqualTo("WorkersUnwell");
+    }
+    assertThat(condition(between, "Degraded").getLastTransitionTime()).isEqualTo(T0.toString());
+
+    // trouble of the worker Deployment comes first
+    var failing = deployment(2, 1);
+    failing
+        .getStatus()
+        .setConditions(
+            List.of(
+                new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
+                    .withType("ReplicaFailure")
+                    .withStatus("True")
+                    .withReason("FailedCreate")
+                    .withMessage("quota exceeded")
+                    .build()));
+    fleet.setStatus(between);
+    var broken = at(T1).aggregate(seen(fleet, List.of(), failing, deployment(1, 1)));
+    assertThat(condition(broken, "Degraded").getReason()).isEqualTo("FailedCreate");
+  }
+
   private static FleetStatusAggregator at(Instant now) {
     return new FleetStatusAggregator(Clock.fixed(now, ZoneOffset.UTC));
   }

@@ -16,7 +16,7 @@ final class TestFleets {
 
   /** A valid fleet with spec defaults, latency and error faults. */
   static ChaosFleet fleet(String name) {
-    var fleet = new ChaosFleet();
+    var fleet = ChaosFleet.withDefaultSpec();
     fleet.setMetadata(
         new ObjectMetaBuilder()
             .withName(name)

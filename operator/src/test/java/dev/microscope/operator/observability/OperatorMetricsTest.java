@@ -20,7 +20,7 @@ class OperatorMetricsTest {
   @Test
   void exposesFleetGaugesBuildInfoAndHealthOverHttp() throws Exception {
     var metrics = new OperatorMetrics("1.2.3");
-    var fleet = new ChaosFleet();
+    var fleet = ChaosFleet.withDefaultSpec();
     fleet.setMetadata(new ObjectMetaBuilder().withName("demo").withNamespace("team-a").build());
     var status = new ChaosFleetStatus();
     var workers = new WorkersStatus();

@@ -83,7 +83,7 @@ final class FleetLifecycle {
   }
 
   private ChaosFleet fleet() {
-    var fleet = new ChaosFleet();
+    var fleet = ChaosFleet.withDefaultSpec();
     fleet.setMetadata(new ObjectMetaBuilder().withName(NAME).withNamespace(namespace).build());
     var latency = new LatencyFault();
     latency.setProbability(0.5);

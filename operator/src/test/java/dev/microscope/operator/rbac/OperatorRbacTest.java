@@ -52,9 +52,9 @@ class OperatorRbacTest {
         new Permission("update", "coordination.k8s.io", "leases"),
         "leader election checks that it holds create, get and update before it starts");
     String loop = "control loop: ";
-    for (var verb : List.of("get", "list", "watch")) {
-      m.put(new Permission(verb, "", "pods"), loop + "the fleet's worker pods");
-    }
+    m.put(
+        new Permission("get", "", "pods"),
+        loop + "quarantine reads the pod before it patches its labels");
     m.put(new Permission("delete", "", "pods"), loop + "restart a worker");
     m.put(new Permission("patch", "", "pods"), loop + "quarantine a worker (its labels)");
     m.put(new Permission("patch", "apps", "deployments/scale"), loop + "scale the workers");

@@ -52,9 +52,15 @@ public class ChaosFleet extends CustomResource<ChaosFleetSpec, ChaosFleetStatus>
   /** Annotation that stops every action of the operator on this fleet and drops chaos to zero. */
   public static final String PAUSED_ANNOTATION = "microscope.dev/paused";
 
-  @Override
-  protected ChaosFleetSpec initSpec() {
-    return new ChaosFleetSpec();
+  /**
+   * A fleet with every spec field at its default. The no-argument constructor leaves the spec empty
+   * on purpose: java-operator-sdk builds a bare instance to server-side apply its finalizer, and a
+   * default spec in it would claim every defaulted field and reset a user's values.
+   */
+  public static ChaosFleet withDefaultSpec() {
+    var fleet = new ChaosFleet();
+    fleet.setSpec(new ChaosFleetSpec());
+    return fleet;
   }
 
   @Override

@@ -32,12 +32,22 @@ public class ChaosFleetStatus {
   @JsonPropertyDescription("Scores computed from the indicators.")
   private ScoresStatus scores;
 
+  @JsonPropertyDescription(
+      "Requests per second the control loop set for the traffic generator (SetTrafficRate);"
+          + " absent means spec.traffic.rate.")
+  private Double trafficRate;
+
   @JsonPropertyDescription("Workers taken out of traffic by a QuarantineWorker action.")
   private List<String> quarantinedWorkers = new ArrayList<>();
 
-  @JsonPropertyDescription("Latest decisions of the control loop, newest last, at most 20.")
+  @JsonPropertyDescription(
+      "Latest decisions of the control loop, newest last, at most 20; a decision repeated"
+          + " cycle after cycle with the same outcome is one entry with a count.")
   @Size(max = MAX_DECISIONS)
   private List<DecisionEntry> decisions = new ArrayList<>();
+
+  @JsonPropertyDescription("The control loop's last cycle and what it remembers between cycles.")
+  private ControlStatus control;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -87,6 +97,14 @@ public class ChaosFleetStatus {
     this.scores = scores;
   }
 
+  public Double getTrafficRate() {
+    return trafficRate;
+  }
+
+  public void setTrafficRate(Double trafficRate) {
+    this.trafficRate = trafficRate;
+  }
+
   public List<String> getQuarantinedWorkers() {
     return quarantinedWorkers;
   }
@@ -101,5 +119,13 @@ public class ChaosFleetStatus {
 
   public void setDecisions(List<DecisionEntry> decisions) {
     this.decisions = decisions;
+  }
+
+  public ControlStatus getControl() {
+    return control;
+  }
+
+  public void setControl(ControlStatus control) {
+    this.control = control;
   }
 }

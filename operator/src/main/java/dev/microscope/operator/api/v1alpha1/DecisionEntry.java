@@ -2,33 +2,60 @@ package dev.microscope.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** One decision of the control loop, applied or not. */
+/** One decision of the control loop, applied or not, with the numbers that caused it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DecisionEntry {
-  @JsonPropertyDescription("When the decision was taken, RFC 3339.")
+  @JsonPropertyDescription("When the decision was (last) taken, RFC 3339.")
   private String time;
 
-  @JsonPropertyDescription("Rule (or built-in controller) that decided.")
+  @JsonPropertyDescription(
+      "What started the cycle: poll, change (spec or pause changed) or alert:<alertname>.")
+  private String trigger;
+
+  @JsonPropertyDescription("Rule (or built-in policy) that decided.")
   private String rule;
 
-  @JsonPropertyDescription("Query value that triggered it; absent when there was no data.")
+  @JsonPropertyDescription(
+      "Signal values the decision rests on, by signal name, as text: a number, +Inf, 'no data"
+          + " (...)' or 'error (...)'.")
+  private Map<String, String> values;
+
+  @JsonPropertyDescription("The first of values when it is a number; absent otherwise.")
   private Double queryValue;
 
-  @JsonPropertyDescription("Threshold the value was compared with.")
+  @JsonPropertyDescription("What the values were compared with, as the rule states it.")
+  private String condition;
+
+  @JsonPropertyDescription("The number in condition when it is a single comparison.")
   private Double threshold;
 
-  @JsonPropertyDescription("Action decided, e.g. Scale +1 or SetChaosLevel 0.4.")
+  @JsonPropertyDescription(
+      "Action decided: scale, restart_worker, quarantine_worker, set_chaos, abort_chaos,"
+          + " set_traffic_rate, set_resources or notify.")
   private String action;
 
-  @JsonPropertyDescription("Worker or object the action is aimed at.")
+  @JsonPropertyDescription("Worker the action is aimed at, or fleet.")
   private String target;
 
-  @JsonPropertyDescription("True when the decision was only recorded (DryRun or Observe).")
+  @JsonPropertyDescription("Parameters of the action, e.g. replicas or level.")
+  private Map<String, String> parameters;
+
+  @JsonPropertyDescription("True when the decision was only recorded (DryRun).")
   private Boolean dryRun;
 
-  @JsonPropertyDescription("applied, dry_run, failed or blocked, with the reason when blocked.")
+  @JsonPropertyDescription("applied, dry_run, failed or blocked.")
   private String result;
+
+  @JsonPropertyDescription(
+      "Why: what the rule saw; when blocked, the safety rule that held it back; when failed, the"
+          + " error.")
+  private String reason;
+
+  @JsonPropertyDescription("Cycles in a row that took this decision with the same result.")
+  private Integer count;
 
   public String getTime() {
     return time;
@@ -36,6 +63,14 @@ public class DecisionEntry {
 
   public void setTime(String time) {
     this.time = time;
+  }
+
+  public String getTrigger() {
+    return trigger;
+  }
+
+  public void setTrigger(String trigger) {
+    this.trigger = trigger;
   }
 
   public String getRule() {
@@ -46,12 +81,28 @@ public class DecisionEntry {
     this.rule = rule;
   }
 
+  public Map<String, String> getValues() {
+    return values;
+  }
+
+  public void setValues(Map<String, String> values) {
+    this.values = values == null ? null : new LinkedHashMap<>(values);
+  }
+
   public Double getQueryValue() {
     return queryValue;
   }
 
   public void setQueryValue(Double queryValue) {
     this.queryValue = queryValue;
+  }
+
+  public String getCondition() {
+    return condition;
+  }
+
+  public void setCondition(String condition) {
+    this.condition = condition;
   }
 
   public Double getThreshold() {
@@ -78,6 +129,14 @@ public class DecisionEntry {
     this.target = target;
   }
 
+  public Map<String, String> getParameters() {
+    return parameters;
+  }
+
+  public void setParameters(Map<String, String> parameters) {
+    this.parameters = parameters == null ? null : new LinkedHashMap<>(parameters);
+  }
+
   public Boolean getDryRun() {
     return dryRun;
   }
@@ -92,5 +151,21 @@ public class DecisionEntry {
 
   public void setResult(String result) {
     this.result = result;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public Integer getCount() {
+    return count;
+  }
+
+  public void setCount(Integer count) {
+    this.count = count;
   }
 }

@@ -13,6 +13,9 @@ public class SliStatus {
       "Share of the error budget left in the SLO window, 1 (untouched) to 0 (spent) or below.")
   private Double errorBudgetRemaining;
 
+  @JsonPropertyDescription("Error budget burn rate over the last five minutes.")
+  private Double burnRate5m;
+
   @JsonPropertyDescription("Error budget burn rate over the last hour (1 spends it in a window).")
   private Double burnRate1h;
 
@@ -21,6 +24,9 @@ public class SliStatus {
 
   @JsonPropertyDescription("99th percentile request latency in seconds over 5 minutes.")
   private Double latencyP99Seconds;
+
+  @JsonPropertyDescription("Share of requests slower than slo.latencyThreshold over 5 minutes.")
+  private Double latencySloViolationRatio;
 
   @JsonPropertyDescription("Time of the reading, RFC 3339.")
   private String observedAt;
@@ -39,6 +45,14 @@ public class SliStatus {
 
   public void setErrorBudgetRemaining(Double errorBudgetRemaining) {
     this.errorBudgetRemaining = errorBudgetRemaining;
+  }
+
+  public Double getBurnRate5m() {
+    return burnRate5m;
+  }
+
+  public void setBurnRate5m(Double burnRate5m) {
+    this.burnRate5m = burnRate5m;
   }
 
   public Double getBurnRate1h() {
@@ -63,6 +77,14 @@ public class SliStatus {
 
   public void setLatencyP99Seconds(Double latencyP99Seconds) {
     this.latencyP99Seconds = latencyP99Seconds;
+  }
+
+  public Double getLatencySloViolationRatio() {
+    return latencySloViolationRatio;
+  }
+
+  public void setLatencySloViolationRatio(Double latencySloViolationRatio) {
+    this.latencySloViolationRatio = latencySloViolationRatio;
   }
 
   public String getObservedAt() {

@@ -20,6 +20,11 @@ public class WorkersStatus {
   @JsonPropertyDescription("Virtual workers in ready pods.")
   private Integer ready;
 
+  @JsonPropertyDescription(
+      "Worker container resources the control loop set (SetResources, or a larger memory limit"
+          + " after repeated out-of-memory kills); absent means spec.workers.resources.")
+  private ResourcesSpec resources;
+
   public Integer getReplicas() {
     return replicas;
   }
@@ -50,5 +55,13 @@ public class WorkersStatus {
 
   public void setReady(Integer ready) {
     this.ready = ready;
+  }
+
+  public ResourcesSpec getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourcesSpec resources) {
+    this.resources = resources;
   }
 }

@@ -114,7 +114,7 @@ class ChaosFleetValidatorTest {
   }
 
   private static ChaosFleet fleet(String name) {
-    var fleet = new ChaosFleet();
+    var fleet = ChaosFleet.withDefaultSpec();
     fleet.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ns").build());
     return fleet;
   }

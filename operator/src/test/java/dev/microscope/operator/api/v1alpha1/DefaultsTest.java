@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
  * gets the Java field initialisers. Both must agree.
  */
 class DefaultsTest {
+  /**
+   * A bare fleet is what java-operator-sdk applies to add its finalizer: it must carry no spec, or
+   * the apply would reset every defaulted field a user set (found on a real API server).
+   */
+  @Test
+  void aBareFleetHasNoSpecToApply() {
+    var bare = new ChaosFleet();
+    assertThat(bare.getSpec()).isNull();
+    assertThat(new ObjectMapper().valueToTree(bare).has("spec")).isFalse();
+    assertThat(ChaosFleet.withDefaultSpec().getSpec())
+        .usingRecursiveComparison()
+        .isEqualTo(new ChaosFleetSpec());
+  }
+
   @Test
   void crdDefaultsEqualJavaDefaults() {
     var spec = GeneratedCrd.schema().path("properties").path("spec").path("properties");

@@ -1,4 +1,4 @@
-package dev.microscope.operator.kube;
+package dev.microscope.operator.loop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,18 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
-/** The JSON files the operator hands to workers and traffic generators, written stably. */
-final class Json {
+/** JSON documents of the admin APIs and their files, written stably (docs/contract.md). */
+public final class AdminJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private Json() {}
+  private AdminJson() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static String write(ObjectNode node) {
+  public static String write(ObjectNode node) {
     try {
       return MAPPER.writeValueAsString(node) + "\n";
     } catch (JsonProcessingException e) {
@@ -26,7 +26,7 @@ final class Json {
   }
 
   /** Four decimals: enough for rates, and no float noise that would rewrite a file. */
-  static double round(double value) {
+  public static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
   }
 }
