@@ -33,8 +33,8 @@ instead, pulled by the cluster when this machine's Docker does not have it):
 Other:
   --cluster NAME              kind cluster name (default microscope-e2e)
   --chart DIR                 the Helm chart (default helm/microscope)
-  --artifacts DIR             where a failed run leaves its diagnostics
-                              (default target/e2e-kind/<time>)
+  --artifacts DIR             where a failed run leaves its diagnostics, one folder per
+                              failed case (default target/e2e-kind/<time>)
   --keep-cluster              leave the cluster running at the end (its kubeconfig is printed)
   --use-cluster               run the cases on the cluster a --keep-cluster run left (it is
                               neither created, nor installed into, nor deleted)
@@ -91,7 +91,6 @@ source "$root/e2e/lib/kube.sh"
 source "$here/lib/cluster.sh"
 source "$here/lib/cases.sh"
 
-REACTIONS=()
 CLUSTER_CREATED=false
 RUN_START=$SECONDS
 
@@ -99,9 +98,10 @@ on_exit() {
   local status=$? failed_step=$STEP_LABEL
   set +e
   step_end
-  if [ "$status" -ne 0 ]; then
+  [ -z "$CASE_PID" ] || kill "$CASE_PID" 2>/dev/null
+  if [ "$status" -ne 0 ] && [ ${#FAILED_CASES[@]} -eq 0 ]; then
     log "FAILED (exit $status)${failed_step:+ in: $failed_step}"
-    if $CLUSTER_CREATED; then collect_diagnostics "$ARTIFACTS"; fi
+    if $CLUSTER_CREATED; then collect_diagnostics "$ARTIFACTS/run"; fi
   fi
   if $CLUSTER_CREATED; then
     if $KEEP_CLUSTER; then
@@ -134,3 +134,8 @@ for name in "${CASES[@]}"; do
   run_case "$name"
 done
 step_end
+if [ ${#FAILED_CASES[@]} -gt 0 ]; then
+  log "cases failed: ${FAILED_CASES[*]} (diagnostics in $ARTIFACTS/<case>)"
+  exit 1
+fi
+log "cases passed: ${CASES[*]}"

@@ -6,14 +6,40 @@
 
 DATA="$here/data"
 CURRENT_CASE=""
-REACTIONS=()
+CASE_PID=""
+FAILED_CASES=()
+REACTIONS_FILE="$work/reactions.tsv"
 
+# run_case NAME: runs case_<NAME> in a subshell of its own (where `set -e` and die end the case,
+# not the run). A failed case leaves its diagnostics in $ARTIFACTS/<NAME>, its namespaces are
+# deleted and the monitoring it may have broken is put back, and the run goes on with the next.
 run_case() {
+  local status=0
   CURRENT_CASE=$1
   step "case $1"
-  "case_${1//-/_}"
+  # A background job, so that errexit works inside it; waiting on it is what the run does.
+  ("case_${1//-/_}") &
+  CASE_PID=$!
+  wait "$CASE_PID" || status=$?
+  CASE_PID=""
+  if [ "$status" -ne 0 ]; then
+    log "case $1 FAILED (exit $status)"
+    FAILED_CASES+=("$1")
+    collect_diagnostics "$ARTIFACTS/$1"
+    clean_up_case "$1"
+  fi
   step_end
   CURRENT_CASE=""
+}
+
+clean_up_case() {
+  kube delete namespaces -l "microscope.dev/e2e-case=$1" --wait=true --timeout=120s >/dev/null 2>&1 ||
+    log "warning: could not delete the namespaces of case $1"
+  if ! kube -n monitoring get deployment prometheus >/dev/null 2>&1; then
+    if ! (install_prometheus && rollout_ready 120 monitoring deployment/prometheus); then
+      log "warning: could not put Prometheus back"
+    fi
+  fi
 }
 
 now() { date +%s.%N; }
@@ -23,17 +49,17 @@ now() { date +%s.%N; }
 reaction() {
   local seconds
   seconds=$(awk -v s="$2" -v e="${3:-$(now)}" 'BEGIN { printf "%.0f", e - s }')
-  REACTIONS+=("$CURRENT_CASE: $1"$'\t'"$seconds")
+  printf '%s: %s\t%s\n' "$CURRENT_CASE" "$1" "$seconds" >>"$REACTIONS_FILE"
   log "reaction: $1 after ${seconds} s"
 }
 
 print_reactions() {
-  [ ${#REACTIONS[@]} -gt 0 ] || return 0
-  local row
+  [ -s "$REACTIONS_FILE" ] || return 0
+  local what seconds
   log "reaction times (s):"
-  for row in "${REACTIONS[@]}"; do
-    printf '  %-70s %6s\n' "${row%%$'\t'*}" "${row#*$'\t'}" >&2
-  done
+  while IFS=$'\t' read -r what seconds; do
+    printf '  %-70s %6s\n' "$what" "$seconds" >&2
+  done <"$REACTIONS_FILE"
 }
 
 # --- fleets -------------------------------------------------------------------------------------
@@ -42,6 +68,7 @@ print_reactions() {
 new_namespace() {
   kube delete namespace "$1" --ignore-not-found --wait=true >/dev/null
   kube create namespace "$1" >/dev/null
+  kube label namespace "$1" "microscope.dev/e2e-case=$CURRENT_CASE" >/dev/null
 }
 
 delete_namespace() { kube delete namespace "$1" --ignore-not-found --wait=true --timeout=120s >/dev/null; }
@@ -357,7 +384,7 @@ case_prometheus_down() {
   wait_for 60 "chaos 0 on every worker" chaos_off "$namespace" "$fleet"
   reaction "Prometheus deleted -> chaos 0 on every worker" "$start"
 
-  sed -e "s|PROMETHEUS_IMAGE|$PROMETHEUS_IMAGE|" "$MANIFESTS/prometheus.yaml" | kube apply -f - >/dev/null
+  install_prometheus
   start=$(now)
   rollout_ready 120 monitoring deployment/prometheus
   wait_for 180 "safe mode left" condition_is "$namespace" "$fleet" SafeMode False

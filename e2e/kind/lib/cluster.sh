@@ -141,10 +141,15 @@ install_monitoring() {
   configmap_from_files monitoring alertmanager-config "$alertmanager_config"
   configmap_from_files monitoring alertmanager-templates "$root"/prometheus-rules/alertmanager/templates/*.tmpl
   configmap_from_files monitoring webhook-sink "$MANIFESTS/webhook-sink.py"
-  sed -e "s|PROMETHEUS_IMAGE|$PROMETHEUS_IMAGE|" "$MANIFESTS/prometheus.yaml" | kube apply -f - >/dev/null
+  install_prometheus
   sed -e "s|ALERTMANAGER_IMAGE|$ALERTMANAGER_IMAGE|" "$MANIFESTS/alertmanager.yaml" | kube apply -f - >/dev/null
   sed -e "s|PYTHON_IMAGE|$SINK_IMAGE|" "$MANIFESTS/webhook-sink.yaml" | kube apply -f - >/dev/null
   rollout_ready 180 monitoring deployment/prometheus deployment/webhook-sink
+}
+
+# The Prometheus Deployment (with its Service and RBAC); its ConfigMaps must exist.
+install_prometheus() {
+  sed -e "s|PROMETHEUS_IMAGE|$PROMETHEUS_IMAGE|" "$MANIFESTS/prometheus.yaml" | kube apply -f - >/dev/null
 }
 
 helm_cli() { "$HELM_BIN" --kubeconfig "$KUBECONFIG" "$@"; }
