@@ -224,19 +224,25 @@ final class LoopHarness implements AutoCloseable {
   }
 
   /**
-   * Changes a fleet as a user's {@code kubectl edit} would: a patch, so it does not race the
-   * operator's own status writes over the resourceVersion.
+   * Changes a fleet as a user would: on a conflict with the operator's own status writes (409, the
+   * resourceVersion moved on) it reads the fleet again and applies the same change, a few times.
    */
   void edit(String namespace, String name, java.util.function.Consumer<ChaosFleet> change) {
-    client()
-        .resources(ChaosFleet.class)
-        .inNamespace(namespace)
-        .withName(name)
-        .edit(
+    var resource = client().resources(ChaosFleet.class).inNamespace(namespace).withName(name);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        resource.edit(
             f -> {
               change.accept(f);
               return f;
             });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Waits for the fleet's admin Secret and writes its token where workers read it. */
