@@ -2,6 +2,11 @@
 # Sourced by the end-to-end scripts: logging, timing, waiting and loopback ports.
 # Needs bash 4+; no other tool beyond coreutils.
 
+# Sourced by several libraries of one script: the second time changes nothing (the timings and
+# ports handed out so far stay).
+[ -z "${MICROSCOPE_COMMON_SH:-}" ] || return 0
+MICROSCOPE_COMMON_SH=1
+
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 die() {
@@ -33,6 +38,27 @@ timed() {
   return "$status"
 }
 
+# step LABEL: starts timing a step that runs in the calling shell (under its `set -e`, unlike a
+# function passed to timed); the next step, or step_end, ends it and records its wall time in
+# TIMINGS. After a failure, STEP_LABEL still names the step that failed.
+STEP_LABEL=""
+STEP_START=""
+step() {
+  step_end
+  STEP_LABEL=$1
+  STEP_START=$(date +%s.%N)
+  log "==> $STEP_LABEL"
+}
+
+step_end() {
+  [ -n "$STEP_LABEL" ] || return 0
+  local seconds
+  seconds=$(awk -v s="$STEP_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+  TIMINGS+=("$STEP_LABEL"$'\t'"$seconds")
+  log "<== $STEP_LABEL: ${seconds} s"
+  STEP_LABEL=""
+}
+
 print_timings() {
   local row
   log "wall times (s):"
@@ -54,6 +80,23 @@ wait_for() {
     sleep 1
   done
   log "ready: $what"
+}
+
+# retry ATTEMPTS DELAY_SECONDS CMD...: runs CMD until it succeeds, at most ATTEMPTS times, DELAY
+# seconds apart; returns CMD's last status. For steps that may fail for a moment (an API server
+# that is still starting, a webhook that is not served yet), not for waiting on a state.
+retry() {
+  local attempts=$1 delay=$2 attempt status
+  shift 2
+  for ((attempt = 1; ; attempt++)); do
+    status=0
+    "$@" || status=$?
+    if [ "$status" -eq 0 ] || [ "$attempt" -ge "$attempts" ]; then
+      return "$status"
+    fi
+    log "retrying in ${delay} s ($attempt/$attempts failed, exit $status): $*"
+    sleep "$delay"
+  done
 }
 
 # free_port VAR: sets VAR to a loopback TCP port that no socket uses and that this shell has not
