@@ -43,8 +43,10 @@ final class Supervisor implements AutoCloseable {
   private final WorkerProcess loadgen;
   private boolean loadgenStarted;
   private int nextIndex;
-  private String lastTargets = "";
-  private String lastTrafficTargets = "";
+  // null until first written: the traffic generator refuses to start without its targets file,
+  // so an empty first list must be written too
+  private String lastTargets;
+  private String lastTrafficTargets;
   private String lastTraffic = "";
   private boolean closed;
 
