@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microscope.testkit.Http;
 import dev.microscope.testkit.PrometheusServer;
+import dev.microscope.testkit.WorkerJar;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
