@@ -21,8 +21,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +52,6 @@ final class FleetUnderTest {
           PodDisruptionBudget.class,
           ResourceQuota.class,
           LimitRange.class);
-
-  private static final int EDIT_ATTEMPTS = 20;
 
   private final KubernetesClient client;
   private final String namespace;
@@ -105,23 +101,7 @@ final class FleetUnderTest {
    * resourceVersion it read, and when someone wrote in between (409 Conflict) it reads again.
    */
   ChaosFleet edit(Consumer<ChaosFleet> change) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return client
-            .resources(ChaosFleet.class)
-            .inNamespace(namespace)
-            .withName(name)
-            .edit(
-                f -> {
-                  change.accept(f);
-                  return f;
-                });
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == EDIT_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return dev.microscope.operator.kube.UserEdits.edit(client, namespace, name, change);
   }
 
   void pause() {

@@ -287,15 +287,7 @@ class ChaosFleetReconcilerTest {
   }
 
   private void edit(java.util.function.Consumer<ChaosFleet> change) {
-    client()
-        .resources(ChaosFleet.class)
-        .inNamespace(NS)
-        .withName("demo")
-        .edit(
-            f -> {
-              change.accept(f);
-              return f;
-            });
+    UserEdits.edit(client(), NS, "demo", change);
   }
 
   private void markReady(String deployment, int replicas) {

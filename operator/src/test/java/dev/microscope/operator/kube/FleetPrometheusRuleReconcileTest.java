@@ -72,16 +72,14 @@ class FleetPrometheusRuleReconcileTest {
               assertThat(rules.get(1).getExpr().getStrVal()).isEqualTo("vector(0.99)");
             });
 
-    client()
-        .resources(ChaosFleet.class)
-        .inNamespace(NS)
-        .withName("demo")
-        .edit(
-            f -> {
-              f.getSpec().getSlo().setAvailability(0.999);
-              f.getSpec().getSlo().setWindow("7d");
-              return f;
-            });
+    UserEdits.edit(
+        client(),
+        NS,
+        "demo",
+        f -> {
+          f.getSpec().getSlo().setAvailability(0.999);
+          f.getSpec().getSlo().setWindow("7d");
+        });
 
     await()
         .atMost(WAIT)

@@ -223,26 +223,9 @@ final class LoopHarness implements AutoCloseable {
     return client().resources(ChaosFleet.class).inNamespace(namespace).withName(name).get();
   }
 
-  /**
-   * Changes a fleet as a user would: on a conflict with the operator's own status writes (409, the
-   * resourceVersion moved on) it reads the fleet again and applies the same change, a few times.
-   */
+  /** Changes a fleet as a user would (see {@link UserEdits}). */
   void edit(String namespace, String name, java.util.function.Consumer<ChaosFleet> change) {
-    var resource = client().resources(ChaosFleet.class).inNamespace(namespace).withName(name);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        resource.edit(
-            f -> {
-              change.accept(f);
-              return f;
-            });
-        return;
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == 5) {
-          throw e;
-        }
-      }
-    }
+    UserEdits.edit(client(), namespace, name, change);
   }
 
   /** Waits for the fleet's admin Secret and writes its token where workers read it. */
