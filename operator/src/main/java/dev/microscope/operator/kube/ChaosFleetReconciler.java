@@ -5,15 +5,14 @@ import dev.microscope.operator.api.v1alpha1.ChaosFleet;
 import dev.microscope.operator.api.v1alpha1.ChaosFleetValidator;
 import dev.microscope.operator.observability.FleetGauges;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ import java.util.Optional;
           activationCondition = PrometheusRuleCrdPresent.class)
     })
 @ControllerConfiguration(name = "chaosfleet", generationAwareEventProcessing = false)
-public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<ChaosFleet> {
+public class ChaosFleetReconciler implements Reconciler<ChaosFleet> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OperatorConfig config;
@@ -131,15 +130,18 @@ public class ChaosFleetReconciler implements Reconciler<ChaosFleet>, Cleaner<Cha
       // told after the write: a write that fails is retried, and its news must not be told twice
       events.transitions(fleet, previous, status);
     }
+    if (context.getPrimaryCache().get(ResourceID.fromResource(fleet)).isEmpty()) {
+      // deleted while this reconcile ran: what it recorded must not outlive the fleet
+      forget(fleet);
+    }
     UpdateControl<ChaosFleet> update = UpdateControl.noUpdate();
     return loop == null ? update : update.rescheduleAfter(loop.next());
   }
 
-  @Override
-  public DeleteControl cleanup(ChaosFleet fleet, Context<ChaosFleet> context) {
+  /** Forgets what is kept in memory about a fleet that is gone (see {@link FleetStore}). */
+  void forget(ChaosFleet fleet) {
     gauges.forget(fleet.getMetadata().getNamespace(), fleet.getMetadata().getName());
     control.forget(fleet);
-    return DeleteControl.defaultDelete();
   }
 
   private static Deployment deployment(Context<ChaosFleet> context, String name) {

@@ -119,6 +119,7 @@ public final class FleetOperator {
     operator.register(
         reconciler,
         o -> {
+          o.withItemStore(new FleetStore(reconciler::forget));
           if (options.namespaces().isEmpty()) {
             o.watchingAllNamespaces();
           } else {

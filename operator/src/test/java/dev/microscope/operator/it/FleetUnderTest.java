@@ -245,9 +245,7 @@ final class FleetUnderTest {
   /** Deletes the fleet and waits until it and everything it owned are gone. */
   void deleteAndAwaitCollected() {
     client.resource(get()).delete();
-    await("fleet " + name + " deleted (operator removes its finalizer)")
-        .atMost(WAIT)
-        .until(() -> get() == null);
+    await("fleet " + name + " deleted").atMost(WAIT).until(() -> get() == null);
     await("garbage collector removes what fleet " + name + " owned")
         .atMost(WAIT)
         .untilAsserted(

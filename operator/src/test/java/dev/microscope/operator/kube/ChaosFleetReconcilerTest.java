@@ -235,6 +235,45 @@ class ChaosFleetReconcilerTest {
         .isEqualTo(12.0);
   }
 
+  /**
+   * No finalizer: a fleet can be deleted with the operator gone (after {@code helm uninstall}), and
+   * what the operator keeps about a fleet goes when the fleet leaves its cache.
+   */
+  @Test
+  void aDeletedFleetTakesItsGaugesAlongAndNeverWaitsForTheOperator() {
+    startOperator();
+    var fleet = TestFleets.fleet("demo");
+    fleet.getMetadata().setUid(null);
+    fleet.getMetadata().setGeneration(null);
+    client().resource(fleet).create();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        registry
+                            .find("microscope_operator_workers_desired")
+                            .tags("fleet", "demo")
+                            .gauge())
+                    .isNotNull());
+    assertThat(fleet().getMetadata().getFinalizers()).isEmpty();
+
+    client().resource(fleet()).delete();
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(fleet()).isNull();
+              assertThat(
+                      registry
+                          .find("microscope_operator_workers_desired")
+                          .tags("fleet", "demo")
+                          .gauges())
+                  .isEmpty();
+            });
+  }
+
   @Test
   void createsAPodMonitorInsteadOfAnnotationsWhereTheCrdExists() {
     cluster.install("/podmonitor-crd.yaml");

@@ -46,9 +46,6 @@ class OperatorRbacTest {
   private static Map<Permission, String> notYetMade() {
     var m = new LinkedHashMap<Permission, String>();
     m.put(
-        new Permission("get", "microscope.dev", "chaosfleets"),
-        "a finalizer removal that conflicts is retried on a fresh read");
-    m.put(
         new Permission("update", "coordination.k8s.io", "leases"),
         "leader election checks that it holds create, get and update before it starts");
     String loop = "control loop: ";

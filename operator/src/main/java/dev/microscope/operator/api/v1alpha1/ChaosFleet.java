@@ -54,8 +54,9 @@ public class ChaosFleet extends CustomResource<ChaosFleetSpec, ChaosFleetStatus>
 
   /**
    * A fleet with every spec field at its default. The no-argument constructor leaves the spec empty
-   * on purpose: java-operator-sdk builds a bare instance to server-side apply its finalizer, and a
-   * default spec in it would claim every defaulted field and reset a user's values.
+   * on purpose: java-operator-sdk builds a bare instance to server-side apply changes to the fleet
+   * itself (metadata such as finalizers), and a default spec in it would claim every defaulted
+   * field and reset a user's values.
    */
   public static ChaosFleet withDefaultSpec() {
     var fleet = new ChaosFleet();

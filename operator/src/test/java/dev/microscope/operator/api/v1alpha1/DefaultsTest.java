@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultsTest {
   /**
-   * A bare fleet is what java-operator-sdk applies to add its finalizer: it must carry no spec, or
-   * the apply would reset every defaulted field a user set (found on a real API server).
+   * A bare fleet is what java-operator-sdk server-side applies to the fleet itself (it did so for a
+   * finalizer): it must carry no spec, or the apply would reset every defaulted field a user set
+   * (found on a real API server).
    */
   @Test
   void aBareFleetHasNoSpecToApply() {
