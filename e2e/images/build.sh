@@ -48,7 +48,9 @@ for module in worker-image operator; do
   [ -f "$module/Dockerfile" ] || continue
   name="microscope/${module%-image}"
   start=$SECONDS
-  docker build -q -f "$module/Dockerfile" "${build_args[@]}" -t "$name:$version" -t "$name:dev" . >/dev/null
+  # No network for RUN steps: they need none (jlink, the AOT training run on loopback), and a
+  # daemon without a default bridge refuses to create one.
+  docker build -q --network none -f "$module/Dockerfile" "${build_args[@]}" -t "$name:$version" -t "$name:dev" . >/dev/null
   echo "== built $name:$version in $((SECONDS - start))s ($(docker image inspect -f '{{.Size}}' "$name:dev" | awk '{printf "%.0f MB", $1/1e6}'))"
   built+=("$name:$version")
 done

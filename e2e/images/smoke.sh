@@ -5,6 +5,8 @@
 #
 #   e2e/images/smoke.sh            reuses microscope/{worker,operator}:dev, builds them when missing
 #   e2e/images/smoke.sh --build    builds them first (from local bases: e2e/images/build.sh --local)
+#
+# MICROSCOPE_WORKER_IMAGE and MICROSCOPE_OPERATOR_IMAGE test other tags instead (nothing is built).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,9 +22,12 @@ for arg in "$@"; do
 done
 
 ensure_docker
-worker_image=microscope/worker:dev
-operator_image=microscope/operator:dev
-if $build || ! image_exists "$worker_image" || ! image_exists "$operator_image"; then
+worker_image=${MICROSCOPE_WORKER_IMAGE:-microscope/worker:dev}
+operator_image=${MICROSCOPE_OPERATOR_IMAGE:-microscope/operator:dev}
+if [ -n "${MICROSCOPE_WORKER_IMAGE:-}${MICROSCOPE_OPERATOR_IMAGE:-}" ]; then
+  image_exists "$worker_image" || die "no image $worker_image"
+  image_exists "$operator_image" || die "no image $operator_image"
+elif $build || ! image_exists "$worker_image" || ! image_exists "$operator_image"; then
   "$here/build.sh" --local >/dev/null
 fi
 
@@ -85,6 +90,11 @@ check "admin API with a wrong token: 401" \
 check "admin API with the token: 200" \
   test "$(status -H "Authorization: Bearer $token" "$base/admin/chaos")" = 200
 
+# The image's AOT cache is in use when the JVM takes the worker's own classes from it.
+aot_log=$(docker run --rm --network none --read-only --user 65532:65532 \
+  -e JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$worker_image" --help 2>&1 || true)
+check "worker classes come from the image's AOT cache" \
+  grep -q 'dev.microscope.worker.Main source: shared objects file' <<<"$aot_log"
 echo "worker image:   $(docker image inspect -f '{{.Size}}' "$worker_image" | awk '{printf "%.1f MB", $1/1e6}')"
 
 usage=$(docker run --rm --network none --read-only --user 65532:65532 "$operator_image" --help 2>&1 || true)

@@ -22,6 +22,12 @@ final class ApiHandler {
   private static final byte[] SLOW = "{\"status\":\"done\"}".getBytes(StandardCharsets.UTF_8);
 
   private final AtomicLong orderIds = new AtomicLong();
+  private final boolean instrumented;
+
+  /** {@code instrumented}: whether answered requests are counted in the worker's metrics. */
+  ApiHandler(boolean instrumented) {
+    this.instrumented = instrumented;
+  }
 
   void serve(HttpExchange exchange, VirtualWorker worker, Endpoint endpoint) throws IOException {
     long start = System.nanoTime();
@@ -38,8 +44,10 @@ final class ApiHandler {
     if (!enter(admission)) {
       exchange.getResponseHeaders().set("Retry-After", "1");
       Exchanges.error(exchange, 429, "overloaded: pool and queue are full");
-      worker.metrics().recordDropped(endpoint);
-      worker.record(endpoint, 429, System.nanoTime() - start);
+      if (instrumented) {
+        worker.metrics().recordDropped(endpoint);
+      }
+      count(worker, endpoint, 429, start);
       return;
     }
     try {
@@ -71,8 +79,10 @@ final class ApiHandler {
     } catch (RuntimeException e) {
       LOG.error("request failed", e, "worker", worker.id(), "endpoint", endpoint.path());
       Exchanges.error(exchange, 500, "internal error");
-      worker.record(
-          endpoint, 500, ErrorReason.INTERNAL, System.nanoTime() - start, worker.chaos().lies());
+      if (instrumented) {
+        worker.record(
+            endpoint, 500, ErrorReason.INTERNAL, System.nanoTime() - start, worker.chaos().lies());
+      }
       return;
     }
     try {
@@ -86,24 +96,33 @@ final class ApiHandler {
       }
     } finally {
       // counted even when the client has gone: the worker did the work and chose the status
-      worker.record(endpoint, plan.status(), plan.reason(), System.nanoTime() - start, plan.lies());
+      if (instrumented) {
+        worker.record(
+            endpoint, plan.status(), plan.reason(), System.nanoTime() - start, plan.lies());
+      }
     }
   }
 
   /** Reads and validates the order; false when the answer (400 or 413) has been sent. */
-  private static boolean acceptOrder(HttpExchange exchange, VirtualWorker worker, long start)
+  private boolean acceptOrder(HttpExchange exchange, VirtualWorker worker, long start)
       throws IOException {
     try {
       OrderValidator.validate(Exchanges.readBody(exchange, MAX_ORDER_BYTES));
       return true;
     } catch (BadFieldException e) {
       Exchanges.badField(exchange, e);
-      worker.record(Endpoint.ORDERS, 400, System.nanoTime() - start);
+      count(worker, Endpoint.ORDERS, 400, start);
     } catch (PayloadTooLargeException e) {
       Exchanges.error(exchange, 413, e.getMessage());
-      worker.record(Endpoint.ORDERS, 413, System.nanoTime() - start);
+      count(worker, Endpoint.ORDERS, 413, start);
     }
     return false;
+  }
+
+  private void count(VirtualWorker worker, Endpoint endpoint, int status, long start) {
+    if (instrumented) {
+      worker.record(endpoint, status, System.nanoTime() - start);
+    }
   }
 
   private byte[] body(Endpoint endpoint) {

@@ -30,7 +30,7 @@ public final class WorkerApp implements AutoCloseable {
   private final WorkerConfig config;
   private final VirtualWorkers workers;
   private final PrometheusMeterRegistry registry;
-  private final ProcessMetrics processMetrics;
+  private final Optional<ProcessMetrics> processMetrics;
   private final ChaosTicker ticker;
   private final HttpServer server;
   private volatile Optional<ChaosSpec> initialChaos;
@@ -53,7 +53,8 @@ public final class WorkerApp implements AutoCloseable {
     this.workers = new VirtualWorkers(list);
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("fleet", config.fleet());
-    this.processMetrics = new ProcessMetrics(registry);
+    this.processMetrics =
+        config.metrics() ? Optional.of(new ProcessMetrics(registry)) : Optional.empty();
     Gauge.builder("microscope.worker.virtual.workers", workers, VirtualWorkers::size)
         .description("Virtual workers in this process")
         .register(registry);
@@ -66,8 +67,10 @@ public final class WorkerApp implements AutoCloseable {
                     .description("Memory limit of the process (flag or cgroup)")
                     .register(registry));
     this.ticker = new ChaosTicker(workers, config.crashMode(), halt, watchers());
-    MetricsHandler metrics =
-        new MetricsHandler(registry, List.of(new WorkerMetricsExporter(workers)));
+    Optional<MetricsHandler> metrics =
+        config.metrics()
+            ? Optional.of(new MetricsHandler(registry, List.of(new WorkerMetricsExporter(workers))))
+            : Optional.empty();
     ChaosAdmin admin = new ChaosAdmin(workers, new AdminGate(config.adminToken()));
     this.server =
         HttpServers.start(config.bind(), config.port(), new WorkerRouter(workers, metrics, admin));
@@ -90,7 +93,9 @@ public final class WorkerApp implements AutoCloseable {
         "crashMode",
         config.crashMode().name().toLowerCase(Locale.ROOT),
         "adminApi",
-        config.adminToken().isPresent() ? "enabled" : "disabled");
+        config.adminToken().isPresent() ? "enabled" : "disabled",
+        "metrics",
+        config.metrics() ? "on" : "off");
     return app;
   }
 
@@ -130,7 +135,7 @@ public final class WorkerApp implements AutoCloseable {
     server.stop(config.drainSeconds());
     ticker.close();
     workers.all().forEach(w -> w.chaos().clear());
-    processMetrics.close();
+    processMetrics.ifPresent(ProcessMetrics::close);
     registry.close();
   }
 }

@@ -23,7 +23,8 @@ public record WorkerConfig(
     Optional<ChaosSpec> initialChaos,
     OptionalLong memoryLimit,
     int drainSeconds,
-    CrashMode crashMode) {
+    CrashMode crashMode,
+    boolean metrics) {
 
   public List<String> workerIds() {
     return VirtualWorkers.ids(id, workers);

@@ -52,7 +52,12 @@ public final class WorkerFlags {
           Flag.of(
               "--crash-mode",
               null,
-              "exit or virtual (default: exit with one worker, else virtual)"));
+              "exit or virtual (default: exit with one worker, else virtual)"),
+          Flag.of(
+              "--metrics",
+              "on",
+              "on, or off: nothing recorded, no /metrics (a baseline for the instrumentation's"
+                  + " cost)"));
 
   private WorkerFlags() {}
 
@@ -88,7 +93,8 @@ public final class WorkerFlags {
         chaosFile.map(file -> initialChaos(v, file)),
         memoryLimit(v),
         v.integer("--drain-seconds", 0, 3600),
-        crashMode.equals("exit") ? CrashMode.EXIT : CrashMode.VIRTUAL);
+        crashMode.equals("exit") ? CrashMode.EXIT : CrashMode.VIRTUAL,
+        v.choice("--metrics", List.of("on", "off")).equals("on"));
   }
 
   private static Profiles profiles(FlagValues v, double timeScale) {

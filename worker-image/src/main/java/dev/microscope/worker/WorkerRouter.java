@@ -18,12 +18,14 @@ final class WorkerRouter implements HttpHandler {
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
   private final VirtualWorkers workers;
-  private final ApiHandler api = new ApiHandler();
-  private final MetricsHandler metrics;
+  private final ApiHandler api;
+  private final Optional<MetricsHandler> metrics;
   private final ChaosAdmin admin;
 
-  WorkerRouter(VirtualWorkers workers, MetricsHandler metrics, ChaosAdmin admin) {
+  /** Without a metrics handler nothing is recorded and {@code /metrics} is not found. */
+  WorkerRouter(VirtualWorkers workers, Optional<MetricsHandler> metrics, ChaosAdmin admin) {
     this.workers = workers;
+    this.api = new ApiHandler(metrics.isPresent());
     this.metrics = metrics;
     this.admin = admin;
   }
@@ -58,8 +60,10 @@ final class WorkerRouter implements HttpHandler {
         case "/health" -> get(exchange, HEALTHY);
         case "/workers" -> get(exchange, workers.listJson());
         case "/metrics" -> {
-          if (requireGet(exchange)) {
-            metrics.handle(exchange);
+          if (metrics.isEmpty()) {
+            Exchanges.error(exchange, 404, "metrics are off (--metrics off)");
+          } else if (requireGet(exchange)) {
+            metrics.get().handle(exchange);
           }
         }
         default -> Exchanges.error(exchange, 404, "not found: " + path);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscope.worker.json.Json;
+import dev.microscope.worker.metrics.CodeClass;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,36 @@ class WorkerApiTest {
     assertThat(json(worker.get("/workers")).path("workers").toString())
         .isEqualTo("[\"pod-0\",\"pod-1\",\"pod-2\"]");
     assertThat(worker.get("/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void withMetricsOffRequestsAreServedButNotCountedAndNothingIsExported() throws IOException {
+    worker = RunningWorker.start("--metrics", "off", "--profiles", reliableProfiles());
+
+    assertThat(worker.get("/api/users").statusCode()).isEqualTo(200);
+    assertThat(worker.post("/api/orders", ORDER).statusCode()).isEqualTo(200);
+    assertThat(worker.post("/api/orders", "{}").statusCode()).isEqualTo(400);
+
+    WorkerMetrics counted = worker.app().workers().all().get(0).metrics();
+    assertThat(counted.requests(Endpoint.USERS, CodeClass.C2XX)).isZero();
+    assertThat(counted.requests(Endpoint.ORDERS, CodeClass.C2XX)).isZero();
+    assertThat(counted.requests(Endpoint.ORDERS, CodeClass.C4XX)).isZero();
+    HttpResponse<String> scrape = worker.get("/metrics");
+    assertThat(scrape.statusCode()).isEqualTo(404);
+    assertThat(scrape.body()).contains("metrics are off");
+  }
+
+  @Test
+  void withMetricsOnTheSameRequestsAreCounted() throws IOException {
+    worker = RunningWorker.start("--profiles", reliableProfiles());
+
+    worker.get("/api/users");
+    worker.post("/api/orders", "{}");
+
+    WorkerMetrics counted = worker.app().workers().all().get(0).metrics();
+    assertThat(counted.requests(Endpoint.USERS, CodeClass.C2XX)).isEqualTo(1);
+    assertThat(counted.requests(Endpoint.ORDERS, CodeClass.C4XX)).isEqualTo(1);
+    assertThat(worker.get("/metrics").body()).contains("microscope_worker_requests_total");
   }
 
   @Test

@@ -33,6 +33,7 @@ class WorkerFlagsTest {
     assertThat(config.profiles().timeScale()).isEqualTo(1.0);
     assertThat(config.drainSeconds()).isEqualTo(10);
     assertThat(config.crashMode()).isEqualTo(CrashMode.EXIT);
+    assertThat(config.metrics()).isTrue();
     assertThat(config.adminToken()).isEmpty();
     assertThat(config.memoryLimit()).hasValue(64L << 20);
     assertThat(config.workerIds()).containsExactly("worker");
@@ -76,6 +77,8 @@ class WorkerFlagsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--port")).hasMessage("--port: needs a value");
     assertThatThrownBy(() -> parse(Map.of(), "--crash-mode", "explode"))
         .hasMessageStartingWith("--crash-mode: must be one of exit, virtual");
+    assertThatThrownBy(() -> parse(Map.of(), "--metrics", "maybe"))
+        .hasMessageStartingWith("--metrics: must be one of on, off");
     assertThatThrownBy(() -> parse(Map.of(), "--memory-limit", "lots"))
         .hasMessageStartingWith("--memory-limit: must be a byte count");
     assertThatThrownBy(() -> parse(Map.of(), "--profiles", dir.resolve("missing").toString()))
