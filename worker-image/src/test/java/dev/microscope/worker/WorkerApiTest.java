@@ -1,6 +1,7 @@
 package dev.microscope.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscope.worker.json.Json;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -82,8 +84,14 @@ class WorkerApiTest {
     worker.post("/api/orders", "{}");
 
     WorkerMetrics counted = worker.app().workers().all().get(0).metrics();
-    assertThat(counted.requests(Endpoint.USERS, CodeClass.C2XX)).isEqualTo(1);
-    assertThat(counted.requests(Endpoint.ORDERS, CodeClass.C4XX)).isEqualTo(1);
+    // a request is counted once its answer is on its way, so the client may read it first
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(counted.requests(Endpoint.USERS, CodeClass.C2XX)).isEqualTo(1);
+              assertThat(counted.requests(Endpoint.ORDERS, CodeClass.C4XX)).isEqualTo(1);
+            });
     assertThat(worker.get("/metrics").body()).contains("microscope_worker_requests_total");
   }
 

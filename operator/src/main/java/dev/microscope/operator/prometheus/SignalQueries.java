@@ -31,7 +31,9 @@ public final class SignalQueries {
   static final Duration TREND = Duration.ofMinutes(15);
 
   /** Samples a memory trend needs before it predicts anything (30 s at a 1 s scrape). */
-  static final int TREND_MIN_SAMPLES = 30;
+  static final int TREND_MIN_SAMPLES = 10;
+
+  static final Duration TREND_MIN_UPTIME = Duration.ofSeconds(30);
 
   static final Duration HOUR = Duration.ofHours(1);
   private static final Duration CPU_WINDOW = Duration.ofMinutes(1);
@@ -174,9 +176,11 @@ public final class SignalQueries {
   /**
    * Seconds until resident memory meets the limit on the trend of 15 minutes, solving {@code
    * predict_linear} for the limit: (limit - fitted value now) / slope. A flat or shrinking process
-   * never gets there (+Inf); one already over its limit has 0 left. A trend of fewer than {@link
-   * #TREND_MIN_SAMPLES} samples is no data: a process that just started grows while it warms up,
-   * and a line fitted to its first few seconds would call that a leak.
+   * never gets there (+Inf); one already over its limit has 0 left. A process up for less than
+   * {@link #TREND_MIN_UPTIME}, or a trend of fewer than {@link #TREND_MIN_SAMPLES} samples, is no
+   * data: a process that just started grows while it warms up, and a line fitted to its first
+   * seconds would call that a leak. The recording rule of prometheus-rules/workers.rules.yml says
+   * the same.
    */
   private String timeToLimit() {
     String trend = series(ContractMetrics.RESIDENT_MEMORY).range(TREND);
@@ -185,7 +189,18 @@ public final class SignalQueries {
             + " - "
             + by("max", TARGET, call("predict_linear", trend, "0"));
     String slope = call("clamp_min", by("max", TARGET, call("deriv", trend)), "0");
-    String enough = by("min", TARGET, call("count_over_time", trend)) + " >= " + TREND_MIN_SAMPLES;
+    String enough =
+        "("
+            + by("min", TARGET, call("count_over_time", trend))
+            + " >= "
+            + TREND_MIN_SAMPLES
+            + ") and on ("
+            + TARGET
+            + ") (time() - "
+            + by("max", TARGET, series(ContractMetrics.START_TIME).toString())
+            + " >= "
+            + TREND_MIN_UPTIME.toSeconds()
+            + ")";
     return perWorker(
         "("
             + call("clamp_min", "(" + remaining + ") / " + slope, "0")
