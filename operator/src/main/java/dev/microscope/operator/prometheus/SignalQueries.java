@@ -176,39 +176,28 @@ public final class SignalQueries {
   /**
    * Seconds until resident memory meets the limit on the trend of 15 minutes, solving {@code
    * predict_linear} for the limit: (limit - fitted value now) / slope. A flat or shrinking process
-   * never gets there (+Inf); one already over its limit has 0 left. A process up for less than
-   * {@link #TREND_MIN_UPTIME}, or a trend of fewer than {@link #TREND_MIN_SAMPLES} samples, is no
-   * data: a process that just started grows while it warms up, and a line fitted to its first
-   * seconds would call that a leak. The recording rule of prometheus-rules/workers.rules.yml says
-   * the same.
+   * never gets there (+Inf); one already over its limit has 0 left. The trend leaves out a
+   * process's first {@link #TREND_MIN_UPTIME} (a JVM grows while it warms up, and a line fitted
+   * through its first seconds would call that a leak) and needs {@link #TREND_MIN_SAMPLES} samples
+   * after it. The recording rules of prometheus-rules/workers.rules.yml say the same.
    */
   private String timeToLimit() {
-    String trend = series(ContractMetrics.RESIDENT_MEMORY).range(TREND);
-    String remaining =
-        perTarget(ContractMetrics.MEMORY_LIMIT)
-            + " - "
-            + by("max", TARGET, call("predict_linear", trend, "0"));
-    String slope = call("clamp_min", by("max", TARGET, call("deriv", trend)), "0");
-    String enough =
-        "("
-            + by("min", TARGET, call("count_over_time", trend))
-            + " >= "
-            + TREND_MIN_SAMPLES
-            + ") and on ("
+    String warm =
+        perTarget(ContractMetrics.RESIDENT_MEMORY)
+            + " and on ("
             + TARGET
             + ") (time() - "
-            + by("max", TARGET, series(ContractMetrics.START_TIME).toString())
+            + perTarget(ContractMetrics.START_TIME)
             + " >= "
             + TREND_MIN_UPTIME.toSeconds()
             + ")";
+    String trend = "(" + warm + ")[" + PromQl.duration(TREND) + ":]";
+    String remaining =
+        perTarget(ContractMetrics.MEMORY_LIMIT) + " - " + call("predict_linear", trend, "0");
+    String slope = call("clamp_min", call("deriv", trend), "0");
+    String enough = call("count_over_time", trend) + " >= " + TREND_MIN_SAMPLES;
     return perWorker(
-        "("
-            + call("clamp_min", "(" + remaining + ") / " + slope, "0")
-            + " and on ("
-            + TARGET
-            + ") "
-            + enough
-            + ")");
+        "(" + call("clamp_min", "(" + remaining + ") / " + slope, "0") + " and " + enough + ")");
   }
 
   /** The CPU usage gauge (0..1 of the process' CPUs), or CPU seconds per second over CPU count. */

@@ -110,7 +110,7 @@ class MemoryLeakScenarioIT {
               "PUT",
               target.admin(),
               "/admin/chaos",
-              "{\"leaseSeconds\": 600, \"level\": 1, \"memoryLeak\": {\"bytesPerSecond\": 8388608, \"maxBytes\": 209715200}}");
+              "{\"leaseSeconds\": 600, \"level\": 1, \"memoryLeak\": {\"bytesPerSecond\": 2097152, \"maxBytes\": 209715200}}");
       assertThat(answer.at("/workers/0/chaos/memoryLeak").isObject()).isTrue();
       var onset = Instant.now();
 
@@ -121,7 +121,7 @@ class MemoryLeakScenarioIT {
       assertThat(s.runtime().pids()).isEqualTo(before);
       assertThat(s.chaos(target).orElseThrow().at("/memoryLeak/bytesPerSecond").asLong())
           .as("the worker keeps the leak nobody stopped")
-          .isEqualTo(8388608L);
+          .isEqualTo(2097152L);
       assertThat(s.runtime().status().getDecisions())
           .allSatisfy(d -> assertThat(d.getResult()).isNotEqualTo("applied"));
       ReactionLog.record(
