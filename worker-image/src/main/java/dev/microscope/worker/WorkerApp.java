@@ -8,6 +8,7 @@ import dev.microscope.worker.http.AdminGate;
 import dev.microscope.worker.http.HttpServers;
 import dev.microscope.worker.lifecycle.FileWatcher;
 import dev.microscope.worker.logging.JsonLog;
+import dev.microscope.worker.metrics.CpuLimit;
 import dev.microscope.worker.metrics.MetricsHandler;
 import dev.microscope.worker.metrics.ProcessMetrics;
 import io.micrometer.core.instrument.Gauge;
@@ -66,6 +67,11 @@ public final class WorkerApp implements AutoCloseable {
                     .baseUnit("bytes")
                     .description("Memory limit of the process (flag or cgroup)")
                     .register(registry));
+    double cores = CpuLimit.ofThisProcess().cores();
+    Gauge.builder("microscope.worker.cpu.limit", () -> cores)
+        .baseUnit("cores")
+        .description("CPU the process may use: its cgroup's quota, else the processors it sees")
+        .register(registry);
     this.ticker = new ChaosTicker(workers, config.crashMode(), halt, watchers());
     Optional<MetricsHandler> metrics =
         config.metrics()

@@ -28,7 +28,7 @@ final class ScaleGuard {
     int step = policy.scaling().maxChangePerStep();
     int stepped = Math.max(current - step, Math.min(current + step, desired));
     if (stepped != desired) {
-      notes.add("limited to scaling.maxChangePerStep " + step);
+      notes.add("limited to autoscaling.maxChangePerStep " + step);
       desired = stepped;
     }
     if (desired < current) {

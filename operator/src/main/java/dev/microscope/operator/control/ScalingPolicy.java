@@ -17,9 +17,9 @@ public record ScalingPolicy(
     int maxChangePerStep,
     Duration scaleDownStabilization) {
   public ScalingPolicy {
-    Checks.between(targetSaturation, 0.05, 1, "scaling.targetSaturation");
-    Checks.atLeast(maxChangePerStep, 1, "scaling.maxChangePerStep");
-    Checks.notNegative(scaleDownStabilization, "scaling.scaleDownStabilization");
+    Checks.between(targetSaturation, 0.05, 1, "autoscaling.targetCpuSaturation");
+    Checks.atLeast(maxChangePerStep, 1, "autoscaling.maxChangePerStep");
+    Checks.notNegative(scaleDownStabilization, "autoscaling.scaleDownStabilization");
   }
 
   public static ScalingPolicy defaults() {

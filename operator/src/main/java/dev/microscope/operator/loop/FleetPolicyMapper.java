@@ -1,5 +1,6 @@
 package dev.microscope.operator.loop;
 
+import dev.microscope.operator.api.v1alpha1.AutoscalingSpec;
 import dev.microscope.operator.api.v1alpha1.ChaosFleetSpec;
 import dev.microscope.operator.api.v1alpha1.Durations;
 import dev.microscope.operator.api.v1alpha1.PrometheusSpec;
@@ -35,7 +36,7 @@ public final class FleetPolicyMapper {
         slo(spec),
         chaos(spec),
         bounds(spec),
-        ScalingPolicy.defaults(),
+        scaling(spec),
         safety(spec),
         prometheus(spec.getPrometheus()),
         ClassifierThresholds.defaults(),
@@ -69,6 +70,19 @@ public final class FleetPolicyMapper {
             spec.getSlo().getMinBudgetToEscalate()),
         new ChaosPolicy.BlastRadius(radius.getMaxShare(), Durations.parse(radius.getWindow())),
         chaos.getLeaseSeconds());
+  }
+
+  /** The spec's autoscaling; a fleet stored before the field existed scales by the defaults. */
+  static ScalingPolicy scaling(ChaosFleetSpec spec) {
+    AutoscalingSpec autoscaling = spec.getWorkers().getAutoscaling();
+    if (autoscaling == null) {
+      return ScalingPolicy.defaults();
+    }
+    return new ScalingPolicy(
+        autoscaling.isEnabled(),
+        autoscaling.getTargetCpuSaturation(),
+        autoscaling.getMaxChangePerStep(),
+        Durations.parse(autoscaling.getScaleDownStabilization()));
   }
 
   /** The spec's bounds; in constraints mode the most is what fits the budget. */

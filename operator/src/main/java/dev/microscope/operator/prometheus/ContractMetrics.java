@@ -12,6 +12,7 @@ final class ContractMetrics {
   static final String CPU_USAGE = "process_cpu_usage";
   static final String CPU_SECONDS = "process_cpu_seconds_total";
   static final String CPU_COUNT = "system_cpu_count";
+  static final String CPU_LIMIT = "microscope_worker_cpu_limit_cores";
   static final String SENT = "microscope_loadgen_requests_total";
   static final String SENT_DURATION = "microscope_loadgen_request_duration_seconds";
   static final String UP = "up";

@@ -201,17 +201,31 @@ public final class SignalQueries {
   }
 
   /** The CPU usage gauge (0..1 of the process' CPUs), or CPU seconds per second over CPU count. */
+  /**
+   * CPU used over CPU allowed: {@code process_cpu_seconds_total} over the worker's own {@code
+   * microscope_worker_cpu_limit_cores} (its cgroup quota, fractions kept), or over {@code
+   * system_cpu_count} for other processes; a {@code process_cpu_usage} gauge only where there are
+   * no CPU seconds (it is relative to the host's CPUs, not to a container's quota).
+   */
   private String cpuSaturation() {
+    String allowed =
+        "("
+            + perTarget(ContractMetrics.CPU_LIMIT)
+            + " or on ("
+            + TARGET
+            + ") "
+            + perTarget(ContractMetrics.CPU_COUNT)
+            + ")";
+    String fromSeconds =
+        by("max", TARGET, call("rate", series(ContractMetrics.CPU_SECONDS).range(CPU_WINDOW)))
+            + " / "
+            + allowed;
     String usage =
         by(
             "max",
             TARGET,
             call("avg_over_time", series(ContractMetrics.CPU_USAGE).range(CPU_WINDOW)));
-    String fromSeconds =
-        by("max", TARGET, call("rate", series(ContractMetrics.CPU_SECONDS).range(CPU_WINDOW)))
-            + " / "
-            + perTarget(ContractMetrics.CPU_COUNT);
-    return perWorker("(" + usage + " or " + fromSeconds + ")");
+    return perWorker("(" + fromSeconds + " or on (" + TARGET + ") " + usage + ")");
   }
 
   private String fleet(String rule, String raw) {

@@ -249,7 +249,8 @@ class SafetyGovernorTest {
     assertThat(scale.outcome()).isEqualTo(Decision.Outcome.PLANNED);
     assertThat(scale.parameters()).containsEntry("replicas", "4").containsEntry("previous", "2");
     assertThat(scale.reason())
-        .contains("clamped to workers.min..max (1..10)", "limited to scaling.maxChangePerStep 2");
+        .contains(
+            "clamped to workers.min..max (1..10)", "limited to autoscaling.maxChangePerStep 2");
   }
 
   @Test

@@ -76,6 +76,22 @@ class FleetPolicyMapperTest {
   }
 
   @Test
+  void autoscalingFromTheSpecAndTheDefaultsWithoutIt() {
+    var spec = new ChaosFleetSpec();
+    var autoscaling = spec.getWorkers().getAutoscaling();
+    autoscaling.setEnabled(false);
+    autoscaling.setTargetCpuSaturation(0.5);
+    autoscaling.setMaxChangePerStep(3);
+    autoscaling.setScaleDownStabilization("20s");
+
+    assertThat(FleetPolicyMapper.map(spec, false).scaling())
+        .isEqualTo(new ScalingPolicy(false, 0.5, 3, Duration.ofSeconds(20)));
+
+    spec.getWorkers().setAutoscaling(null);
+    assertThat(FleetPolicyMapper.map(spec, false).scaling()).isEqualTo(ScalingPolicy.defaults());
+  }
+
+  @Test
   void everyFault() {
     var chaos = new ChaosFleetSpec().getChaos();
     var latency = new LatencyFault();

@@ -78,6 +78,26 @@ public final class ChaosFleetValidator {
                 "is " + r.getMin() + ", above replicas.max (" + r.getMax() + ")"));
       }
     }
+    var autoscaling = workers.getAutoscaling();
+    if (autoscaling != null) {
+      double target = autoscaling.getTargetCpuSaturation();
+      if (!(target >= 0.05 && target <= 1)) {
+        out.add(
+            new SpecViolation(
+                "spec.workers.autoscaling.targetCpuSaturation",
+                "is " + target + ", outside 0.05..1"));
+      }
+      range(
+          "spec.workers.autoscaling.maxChangePerStep",
+          autoscaling.getMaxChangePerStep(),
+          1,
+          100,
+          out);
+      duration(
+          "spec.workers.autoscaling.scaleDownStabilization",
+          autoscaling.getScaleDownStabilization(),
+          out);
+    }
     range("spec.workers.workersPerPod", workers.getWorkersPerPod(), 1, 1000, out);
     range("spec.workers.port", workers.getPort(), 1024, 65535, out);
     var profiles = workers.getProfiles();

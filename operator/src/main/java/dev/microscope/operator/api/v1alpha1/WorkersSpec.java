@@ -15,6 +15,12 @@ public class WorkersSpec {
   private ReplicasSpec replicas = new ReplicasSpec();
 
   @JsonPropertyDescription(
+      "How the control loop scales the pods between replicas.min and max: on CPU saturation and"
+          + " on latency under load, with a scale-down stabilization window.")
+  @Default("{}")
+  private AutoscalingSpec autoscaling = new AutoscalingSpec();
+
+  @JsonPropertyDescription(
       "Virtual workers per pod (worker --workers): each is a worker of its own with its own"
           + " metrics, faults and queue, so a few pods can stand in for hundreds of services.")
   @Min(1)
@@ -86,6 +92,14 @@ public class WorkersSpec {
 
   public void setReplicas(ReplicasSpec replicas) {
     this.replicas = replicas;
+  }
+
+  public AutoscalingSpec getAutoscaling() {
+    return autoscaling;
+  }
+
+  public void setAutoscaling(AutoscalingSpec autoscaling) {
+    this.autoscaling = autoscaling;
   }
 
   public int getWorkersPerPod() {

@@ -24,6 +24,30 @@ class ChaosFleetValidatorTest {
   }
 
   @Test
+  void autoscalingOutOfRangeNamesEachField() {
+    var fleet = fleet("f");
+    var autoscaling = fleet.getSpec().getWorkers().getAutoscaling();
+    autoscaling.setTargetCpuSaturation(1.5);
+    autoscaling.setMaxChangePerStep(0);
+    autoscaling.setScaleDownStabilization("soon");
+    assertThat(validator.validate(fleet))
+        .containsExactly(
+            new SpecViolation(
+                "spec.workers.autoscaling.targetCpuSaturation", "is 1.5, outside 0.05..1"),
+            new SpecViolation("spec.workers.autoscaling.maxChangePerStep", "is 0, outside 1..100"),
+            new SpecViolation(
+                "spec.workers.autoscaling.scaleDownStabilization",
+                "is 'soon', not a duration such as 30s or 5m"));
+  }
+
+  @Test
+  void aFleetStoredBeforeAutoscalingExistedIsValid() {
+    var fleet = fleet("f");
+    fleet.getSpec().getWorkers().setAutoscaling(null);
+    assertThat(validator.validate(fleet)).isEmpty();
+  }
+
+  @Test
   void ruleWithoutActionOrWithMissingParameterIsInvalid() {
     var fleet = fleet("f");
     var noAction = rule("a");
