@@ -23,8 +23,9 @@ import java.time.Duration;
  *       client 5xx}: the 5xx its clients got that it counted as something else; needs {@link
  *       #MIN_CLIENT_ERRORS} client-seen 5xx/s
  *   <li>{@code latency}: {@code 1 - exp(-|ln(worker mean / client mean)|)}; needs a client mean of
- *       {@link #MIN_CLIENT_MEAN_SECONDS}, {@link #MIN_ANSWERED} answered req/s and at most {@link
- *       #MAX_UNANSWERED_SHARE} of requests without an answer
+ *       {@link #MIN_CLIENT_MEAN_SECONDS}, {@link #MIN_ANSWERED} answered req/s, at most {@link
+ *       #MAX_UNANSWERED_SHARE} of requests without an answer, and not for {@link #LATENCY_SETTLING}
+ *       after a (re)start (a cold process answers slowly before its handlers start their clocks)
  *   <li>{@code errors_above_requests}: errors counted beyond requests, relative, capped at 1
  *   <li>{@code counter_reset}: 1 when the request counter went backwards more often than the worker
  *       restarted in the last hour
@@ -41,6 +42,7 @@ final class LiarScoreQuery {
   static final double MIN_CLIENT_MEAN_SECONDS = 0.05;
   static final double MAX_UNANSWERED_SHARE = 0.01;
   static final Duration SETTLING = Duration.ofMinutes(5);
+  static final Duration LATENCY_SETTLING = Duration.ofMinutes(1);
 
   private final FleetScope scope;
 
@@ -122,7 +124,12 @@ final class LiarScoreQuery {
         + ") and "
         + enoughTraffic(v)
         + " and "
-        + answeredAlmostAll;
+        + answeredAlmostAll
+        + " and (time() - "
+        + v.startTime
+        + " >= "
+        + number(LATENCY_SETTLING.toSeconds())
+        + ")";
   }
 
   private static String enoughTraffic(Views v) {
