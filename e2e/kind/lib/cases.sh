@@ -342,7 +342,7 @@ replicas_at_least() { [ "$(worker_replicas "$1" "$2")" -ge "$3" ]; }
 replicas_are() { [ "$(worker_replicas "$1" "$2")" -eq "$3" ]; }
 
 # Latency under load scales the fleet out; once the load is gone it scales back in, but only
-# after the scale-down stabilization window (5 minutes).
+# after the scale-down stabilization window (60 s in the fleet, spec.workers.autoscaling).
 case_latency_pressure() {
   local namespace=e2e-latency-pressure fleet=latency-pressure start up down seconds
   new_namespace "$namespace"
@@ -358,13 +358,13 @@ case_latency_pressure() {
   kube -n "$namespace" patch chaosfleet "$fleet" --type=json \
     -p '[{"op": "remove", "path": "/spec/chaos/latency"}, {"op": "remove", "path": "/spec/chaos/cpu"}]' >/dev/null
   start=$(now)
-  wait_for 600 "scaled back in to 2 workers" replicas_are "$namespace" "$fleet" 2
+  wait_for 300 "scaled back in to 2 workers" replicas_are "$namespace" "$fleet" 2
   reaction "load gone -> scale in" "$start"
   seconds=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%d", e - s }')
   down=$(decision "$namespace" "$fleet" '.action == "scale" and .result == "applied"')
   log "decision: $down"
-  [ "$seconds" -ge 270 ] ||
-    die "scaled in after ${seconds} s, before the 300 s scale-down stabilization could allow it"
+  [ "$seconds" -ge 55 ] ||
+    die "scaled in after ${seconds} s, before the 60 s scale-down stabilization could allow it"
   delete_namespace "$namespace"
 }
 
