@@ -10,7 +10,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Instant queries over the Prometheus HTTP API ({@code /api/v1/query}). Each query gets a timeout
@@ -32,6 +34,15 @@ public final class PrometheusClient {
     void sleep(Duration d) throws InterruptedException;
   }
 
+  /**
+   * One HTTP client per CA and connect timeout, shared by every fleet that reads a Prometheus with
+   * them: each client holds a selector thread and its buffers, which a hundred fleets would
+   * otherwise pay a hundred times, and a shared client reuses its connections across fleets.
+   */
+  private static final Map<Transport, HttpClient> SHARED = new ConcurrentHashMap<>();
+
+  private record Transport(String caPem, Duration connectTimeout) {}
+
   private final PrometheusConnection connection;
   private final HttpClient http;
   private final URI queryEndpoint;
@@ -43,17 +54,23 @@ public final class PrometheusClient {
     this.connection = connection;
     this.sleeper = sleeper;
     this.observer = observer;
+    this.http =
+        SHARED.computeIfAbsent(
+            new Transport(connection.caPem(), connection.timeout()), PrometheusClient::http);
+    String base = connection.url().toString();
+    this.queryEndpoint = URI.create(base + (base.endsWith("/") ? "" : "/") + "api/v1/query");
+  }
+
+  private static HttpClient http(Transport transport) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connection.timeout())
+            .connectTimeout(transport.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER);
-    if (connection.caPem() != null) {
-      builder.sslContext(TrustedCertificates.sslContext(connection.caPem()));
+    if (transport.caPem() != null) {
+      builder.sslContext(TrustedCertificates.sslContext(transport.caPem()));
     }
-    this.http = builder.build();
-    String base = connection.url().toString();
-    this.queryEndpoint = URI.create(base + (base.endsWith("/") ? "" : "/") + "api/v1/query");
+    return builder.build();
   }
 
   public static PrometheusClient create(PrometheusConnection connection) {

@@ -11,6 +11,7 @@ import dev.microscope.testkit.ManagedProcess;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +44,9 @@ class OperatorCostBench {
    * start), instead of the image's.
    */
   private static final boolean SIZED = "sized".equals(System.getProperty("bench.jvm"));
+
+  /** {@code -Dbench.nmt=true}: native memory tracking, its summary kept beside the results. */
+  private static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
   private static final Path OUT =
       Path.of("target", "bench", SIZED ? "operator-cost-sized.jsonl" : "operator-cost.jsonl");
@@ -80,6 +84,11 @@ class OperatorCostBench {
         double steadyCores =
             (cpuTicks(operator) - before) / (double) TICKS_PER_SECOND / CPU_WINDOW.toSeconds();
         long rss = rssBytes(operator);
+        if (NMT) {
+          Files.writeString(
+              OUT.resolveSibling("operator-nmt-" + step + ".txt"),
+              jcmd(operator, "VM.native_memory", "summary") + jcmd(operator, "GC.heap_info"));
+        }
         var latencies = new ArrayList<Double>();
         for (int i = 0; i < EDITS; i++) {
           latencies.add(reconcileSeconds(client, namespace.name(), "fleet-" + (i * 7 % step), i));
@@ -101,6 +110,17 @@ class OperatorCostBench {
         assertThat(operator.isAlive()).as(operator.logTail(30)).isTrue();
       }
     }
+  }
+
+  private static String jcmd(ManagedProcess operator, String... command)
+      throws IOException, InterruptedException {
+    var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    var args = new ArrayList<String>(List.of(jcmd, pid(operator)));
+    args.addAll(List.of(command));
+    var process = new ProcessBuilder(args).redirectErrorStream(true).start();
+    var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return out;
   }
 
   /** A measuring pause: the operator is left alone for a fixed time, nothing is awaited. */
@@ -189,6 +209,9 @@ class OperatorCostBench {
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var command = new ArrayList<String>();
     command.add(java);
+    if (NMT) {
+      command.add("-XX:NativeMemoryTracking=summary");
+    }
     if (SIZED) {
       command.addAll(JvmSizing.ofHeap(32L << 20).flags());
       command.add("-XX:MaxMetaspaceSize=64m");
@@ -209,7 +232,12 @@ class OperatorCostBench {
             "--http-port",
             String.valueOf(port)));
     var operator =
-        ManagedProcess.start("operator", command, dir, Map.of("KUBECONFIG", kubeconfig.toString()));
+        ManagedProcess.start(
+            "operator",
+            command,
+            dir,
+            // MALLOC_ARENA_MAX as the image sets it
+            Map.of("KUBECONFIG", kubeconfig.toString(), "MALLOC_ARENA_MAX", "2"));
     try {
       await("operator ready")
           .atMost(WAIT)
