@@ -17,6 +17,8 @@ import java.util.Set;
 
 /** Wires the ChaosFleet controller into a JOSDK operator. */
 public final class FleetOperator {
+  static final int RECONCILE_THREADS = 10;
+
   private FleetOperator() {}
 
   /**
@@ -85,6 +87,10 @@ public final class FleetOperator {
         new Operator(
             o -> {
               o.withKubernetesClient(client)
+                  // JOSDK starts 50 of each; a reconcile takes about 0.1 s and a fleet polls every
+                  // few seconds, so ten serve hundreds of fleets without a hundred idle stacks
+                  .withConcurrentReconciliationThreads(RECONCILE_THREADS)
+                  .withConcurrentWorkflowExecutorThreads(RECONCILE_THREADS)
                   .withMetrics(metrics)
                   .withCloseClientOnStop(false)
                   .withSSABasedCreateUpdateMatchForDependentResources(options.serverSideApply())

@@ -87,7 +87,12 @@ class OperatorCostBench {
         if (NMT) {
           Files.writeString(
               OUT.resolveSibling("operator-nmt-" + step + ".txt"),
-              jcmd(operator, "VM.native_memory", "summary") + jcmd(operator, "GC.heap_info"));
+              jcmd(operator, "VM.native_memory", "summary")
+                  + jcmd(operator, "GC.heap_info")
+                  + jcmd(operator, "GC.class_histogram")
+                      .lines()
+                      .limit(40)
+                      .collect(java.util.stream.Collectors.joining("\n")));
         }
         var latencies = new ArrayList<Double>();
         for (int i = 0; i < EDITS; i++) {
