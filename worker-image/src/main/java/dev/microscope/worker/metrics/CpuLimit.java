@@ -3,7 +3,6 @@ package dev.microscope.worker.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -13,16 +12,14 @@ import java.util.OptionalDouble;
  * limited to 500m has 0.5 cores, not 1.
  */
 public final class CpuLimit {
-  private final Path cgroupRoot;
-  private final Path procSelfCgroup;
+  private final CgroupFiles cgroup;
 
   /**
    * {@code cgroupRoot} is normally {@code /sys/fs/cgroup}, {@code procSelfCgroup} {@code
    * /proc/self/cgroup}.
    */
   public CpuLimit(Path cgroupRoot, Path procSelfCgroup) {
-    this.cgroupRoot = cgroupRoot;
-    this.procSelfCgroup = procSelfCgroup;
+    this.cgroup = new CgroupFiles(cgroupRoot, procSelfCgroup);
   }
 
   public static CpuLimit ofThisProcess() {
@@ -36,40 +33,14 @@ public final class CpuLimit {
 
   /** The cgroup's quota in cores; empty without a quota or where it cannot be read. */
   public OptionalDouble quota() {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(procSelfCgroup);
-    } catch (IOException e) {
-      return OptionalDouble.empty();
-    }
-    for (String line : lines) {
-      String[] parts = line.split(":", 3);
-      if (parts.length < 3) {
-        continue;
-      }
-      String group = parts[2].startsWith("/") ? parts[2].substring(1) : parts[2];
-      if (parts[1].isEmpty()) {
-        Path max =
-            existing(cgroupRoot.resolve(group).resolve("cpu.max"), cgroupRoot.resolve("cpu.max"));
-        if (max != null) {
-          return v2(max);
-        }
-      } else if (List.of(parts[1].split(",")).contains("cpu")) {
-        Path dir = cgroupRoot.resolve(parts[1]);
-        Path groupDir = dir.resolve(group);
-        Path base = Files.isRegularFile(groupDir.resolve("cpu.cfs_quota_us")) ? groupDir : dir;
-        return v1(base.resolve("cpu.cfs_quota_us"), base.resolve("cpu.cfs_period_us"));
-      }
-    }
-    return OptionalDouble.empty();
-  }
-
-  /** Inside a container the group path is often not mounted; the root then holds the quota. */
-  private static Path existing(Path preferred, Path fallback) {
-    if (Files.isRegularFile(preferred)) {
-      return preferred;
-    }
-    return Files.isRegularFile(fallback) ? fallback : null;
+    return cgroup
+        .find("cpu", "cpu.max", "cpu.cfs_quota_us")
+        .map(
+            file ->
+                file.getFileName().toString().equals("cpu.max")
+                    ? v2(file)
+                    : v1(file, file.resolveSibling("cpu.cfs_period_us")))
+        .orElse(OptionalDouble.empty());
   }
 
   /** {@code "max 100000"} (no quota) or {@code "50000 100000"}. */

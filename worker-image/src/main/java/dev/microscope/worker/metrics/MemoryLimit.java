@@ -3,7 +3,6 @@ package dev.microscope.worker.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -14,16 +13,14 @@ public final class MemoryLimit {
   // cgroup v1 reports "no limit" as a page-rounded Long.MAX_VALUE; anything this big is no limit
   private static final long UNLIMITED_FROM = 1L << 62;
 
-  private final Path cgroupRoot;
-  private final Path procSelfCgroup;
+  private final CgroupFiles cgroup;
 
   /**
    * {@code cgroupRoot} is normally {@code /sys/fs/cgroup}, {@code procSelfCgroup} {@code
    * /proc/self/cgroup}.
    */
   public MemoryLimit(Path cgroupRoot, Path procSelfCgroup) {
-    this.cgroupRoot = cgroupRoot;
-    this.procSelfCgroup = procSelfCgroup;
+    this.cgroup = new CgroupFiles(cgroupRoot, procSelfCgroup);
   }
 
   public static MemoryLimit ofThisProcess() {
@@ -31,44 +28,10 @@ public final class MemoryLimit {
   }
 
   public OptionalLong read() {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(procSelfCgroup);
-    } catch (IOException e) {
-      return OptionalLong.empty();
-    }
-    for (String line : lines) {
-      String[] parts = line.split(":", 3);
-      if (parts.length < 3) {
-        continue;
-      }
-      String group = parts[2].startsWith("/") ? parts[2].substring(1) : parts[2];
-      Path file = null;
-      if (parts[1].isEmpty()) {
-        // v2 (or the v2 line of a hybrid host, where memory may still be a v1 controller)
-        file =
-            existing(
-                cgroupRoot.resolve(group).resolve("memory.max"), cgroupRoot.resolve("memory.max"));
-      } else if (List.of(parts[1].split(",")).contains("memory")) {
-        Path v1 = cgroupRoot.resolve("memory");
-        file =
-            existing(
-                v1.resolve(group).resolve("memory.limit_in_bytes"),
-                v1.resolve("memory.limit_in_bytes"));
-      }
-      if (file != null) {
-        return parse(file);
-      }
-    }
-    return OptionalLong.empty();
-  }
-
-  /** Inside a container the group path is often not mounted; the root then holds the limit. */
-  private static Path existing(Path preferred, Path fallback) {
-    if (Files.isRegularFile(preferred)) {
-      return preferred;
-    }
-    return Files.isRegularFile(fallback) ? fallback : null;
+    return cgroup
+        .find("memory", "memory.max", "memory.limit_in_bytes")
+        .map(MemoryLimit::parse)
+        .orElse(OptionalLong.empty());
   }
 
   private static OptionalLong parse(Path file) {
