@@ -25,7 +25,7 @@ import java.util.Optional;
  * was met (error ratio and slow-request share within their budgets over 5m).
  */
 public final class ChaosController {
-  static final double FAST_BURN = 14.4;
+  public static final double FAST_BURN = 14.4;
   static final double SLOW_BURN_SHORT = 6;
   static final double SLOW_BURN_LONG = 3;
 

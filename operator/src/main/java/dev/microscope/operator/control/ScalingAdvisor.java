@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * without load is not something more workers fix. No saturation data: hold.
  */
 final class ScalingAdvisor {
-  private static final double TOLERANCE = 0.1;
+  private static final double TOLERANCE = ScalingPolicy.TOLERANCE;
 
   private ScalingAdvisor() {}
 

@@ -16,6 +16,9 @@ public record ScalingPolicy(
     double targetSaturation,
     int maxChangePerStep,
     Duration scaleDownStabilization) {
+  /** Saturation within this share of the target (either way) changes nothing. */
+  public static final double TOLERANCE = 0.1;
+
   public ScalingPolicy {
     Checks.between(targetSaturation, 0.05, 1, "autoscaling.targetCpuSaturation");
     Checks.atLeast(maxChangePerStep, 1, "autoscaling.maxChangePerStep");

@@ -49,19 +49,18 @@ class AdaptiveChaosScenarioIT {
           .as("tolerance score reported")
           .isNotNull()
           .isGreaterThan(0);
-      ReactionLog.record(
-          "3 adaptive chaos",
-          "first climb -> back-off on burn",
-          Instant.parse(climbs.get(0).getTime()),
-          Instant.parse(backOff.getTime()),
-          Double.NaN,
-          "%d climbs to level %.3f, back-off by %s; tolerance score %.3f (run started %s)"
-              .formatted(
-                  climbs.size(),
-                  peak,
-                  backOff.getRule(),
-                  status.getScores().getChaosTolerance(),
-                  started));
+      ReactionLog.reaction("3 adaptive chaos", "first climb -> back-off on burn")
+          .onset(Instant.parse(climbs.get(0).getTime()))
+          .action(Instant.parse(backOff.getTime()))
+          .note(
+              "%d climbs to level %.3f, back-off by %s; tolerance score %.3f (run started %s)"
+                  .formatted(
+                      climbs.size(),
+                      peak,
+                      backOff.getRule(),
+                      status.getScores().getChaosTolerance(),
+                      started))
+          .record();
     }
   }
 

@@ -62,18 +62,32 @@ class CardinalityBombScenarioIT {
                   + bomber.name()
                   + "\"}[2m])");
       assertThat(added).isNotEmpty();
-      ReactionLog.record(
-          "5 cardinality bomb",
-          "bomb on -> chaos level 0 decided",
-          onset,
-          Instant.parse(stop.getTime()),
-          Double.NaN,
-          "rule value %s; head series %.0f at the stop, %.0f later; bomb off %.1f s after the decision"
-              .formatted(
-                  stop.getQueryValue(),
-                  headAtStop,
-                  headLater,
-                  Duration.between(Instant.parse(stop.getTime()), stopped).toMillis() / 1000.0));
+      var decided = Instant.parse(stop.getTime());
+      var rule =
+          s.policy().rules().stream()
+              .filter(r -> r.name().equals("stop-cardinality-bomb"))
+              .findFirst()
+              .orElseThrow();
+      ReactionLog.reaction("5 cardinality bomb", "bomb on -> chaos level 0 decided")
+          .onset(onset)
+          .detected(
+              s.detected(
+                  "(" + s.render(rule.query()) + ") " + rule.condition(),
+                  labels -> true,
+                  onset,
+                  decided),
+              "the fleet's rule " + rule.condition())
+          .action(decided)
+          .within(rule.forDuration().toSeconds())
+          .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
+          .note(
+              "rule value %s; head series %.0f at the stop, %.0f later; bomb off %.1f s after the decision"
+                  .formatted(
+                      stop.getQueryValue(),
+                      headAtStop,
+                      headLater,
+                      Duration.between(decided, stopped).toMillis() / 1000.0))
+          .record();
     }
   }
 

@@ -3,6 +3,8 @@ package dev.microscope.operator.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microscope.operator.control.BuiltinSignal;
+import dev.microscope.operator.control.ChaosController;
 import dev.microscope.testkit.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,21 +83,42 @@ class ErrorBurstScenarioIT {
         assertThat(s.runtime().lastAlertAt())
             .as("the alert reached the control loop too")
             .isNotNull();
-        ReactionLog.record(
-            "2 error burst",
-            "errors on -> chaos 0 on every worker",
-            onset,
-            off,
-            3 * Scenario.SCRAPE.toSeconds(),
-            "rule " + abort.getRule() + ", trigger " + abort.getTrigger());
-        ReactionLog.record(
-            "2 error burst",
-            "errors on -> page at the webhook receiver",
-            onset,
-            pagedAt,
-            3 * Scenario.SCRAPE.toSeconds() + 120 * base.alertForScale(),
-            "MicroscopeErrorBudgetBurnFast, for: 2m scaled by %.2f"
-                .formatted(base.alertForScale()));
+        double fast = ChaosController.FAST_BURN;
+        String burning =
+            "(%s) >= %s and on (namespace, fleet) (%s) >= %s or on (namespace, fleet) (%s) <= 0"
+                .formatted(
+                    s.signal(BuiltinSignal.BURN_RATE_M5),
+                    fast,
+                    s.signal(BuiltinSignal.BURN_RATE_H1),
+                    fast,
+                    s.signal(BuiltinSignal.ERROR_BUDGET_REMAINING));
+        ReactionLog.reaction("2 error burst", "errors on -> chaos 0 on every worker")
+            .onset(onset)
+            .detected(
+                s.detected(burning, labels -> true, onset, off),
+                "burn rate >= %s over 5m and 1h, or no budget left".formatted(fast))
+            .action(off)
+            .within(0)
+            .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
+            .note("rule " + abort.getRule() + ", trigger " + abort.getTrigger())
+            .record();
+        double forSeconds = 120 * base.alertForScale();
+        ReactionLog.reaction("2 error burst", "errors on -> page at the webhook receiver")
+            .onset(onset)
+            .detected(
+                s.detected(
+                    "ALERTS{alertname=\"MicroscopeErrorBudgetBurnFast\",fleet=\"burn\"}",
+                    labels -> true,
+                    onset,
+                    pagedAt),
+                "the alert's expression (pending)")
+            .action(pagedAt)
+            .within(forSeconds)
+            .note(
+                "MicroscopeErrorBudgetBurnFast, for: 2m scaled by %.2f = %.0f s; Alertmanager"
+                        .formatted(base.alertForScale(), forSeconds)
+                    + " group_wait 0 s")
+            .record();
       }
     }
   }

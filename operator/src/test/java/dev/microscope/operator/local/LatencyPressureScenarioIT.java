@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microscope.operator.api.v1alpha1.DecisionEntry;
+import dev.microscope.operator.control.BuiltinSignal;
+import dev.microscope.operator.control.ScalingPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,20 +76,44 @@ class LatencyPressureScenarioIT {
           .as("honest workers, slow on purpose, are not liars: %s", s.decisionSummary())
           .noneMatch(dev.microscope.operator.loop.WorkerHost::quarantined);
 
-      ReactionLog.record(
-          "7 latency pressure",
-          "latency under load -> scale-out",
-          onset,
-          outAt,
-          3 * Scenario.SCRAPE.toSeconds(),
-          "to " + out.getParameters().get("replicas") + " workers: " + out.getReason());
-      ReactionLog.record(
-          "7 latency pressure",
-          "load gone -> scale-in",
-          loadGone,
-          inAt,
-          STABILIZATION.toSeconds() + 3 * Scenario.SCRAPE.toSeconds(),
-          "held by the scale-down stabilization of " + STABILIZATION.toSeconds() + " s");
+      var policy = s.policy();
+      double target = policy.scaling().targetSaturation();
+      double tolerance = ScalingPolicy.TOLERANCE;
+      String mean =
+          "avg by (namespace, fleet) (" + s.signal(BuiltinSignal.WORKER_CPU_SATURATION) + ")";
+      String latencyViolated =
+          "(%s) > %s and on (namespace, fleet) (%s) > %s"
+              .formatted(
+                  s.signal(BuiltinSignal.LATENCY_SLO_VIOLATION_RATIO),
+                  policy.slo().latencyBudget(),
+                  s.signal(BuiltinSignal.LATENCY_P99_SECONDS),
+                  policy.slo().latencyThresholdSeconds());
+      String tooBusy =
+          "(%s) > %s or on (namespace, fleet) (%s and on (namespace, fleet) (%s) >= %s)"
+              .formatted(mean, target * (1 + tolerance), latencyViolated, mean, target / 2);
+      ReactionLog.reaction("7 latency pressure", "latency under load -> scale-out")
+          .onset(onset)
+          .detected(
+              s.detected(tooBusy, labels -> true, onset, outAt),
+              "mean CPU saturation above target + 10%, or latency SLO violated under load")
+          .action(outAt)
+          .within(0)
+          .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
+          .note("to " + out.getParameters().get("replicas") + " workers: " + out.getReason())
+          .record();
+      ReactionLog.reaction("7 latency pressure", "load gone -> scale-in")
+          .onset(loadGone)
+          .detected(
+              s.detected(
+                  "(" + mean + ") < " + target * (1 - tolerance), labels -> true, loadGone, inAt),
+              "mean CPU saturation below target - 10%")
+          .action(inAt)
+          .within(STABILIZATION.toSeconds())
+          .note(
+              "held by the scale-down stabilization of %d s (the default is 300 s, as HPA's); no"
+                      .formatted(STABILIZATION.toSeconds())
+                  + " peer ratio: the wait is configured, not a property of the loop")
+          .record();
     }
   }
 

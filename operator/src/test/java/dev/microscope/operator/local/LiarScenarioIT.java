@@ -3,6 +3,7 @@ package dev.microscope.operator.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microscope.operator.control.BuiltinSignal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,16 +71,26 @@ class LiarScenarioIT {
                   + liar.name()
                   + "\"}[10m])");
       assertThat(honestScores).allSatisfy(e -> assertThat(e.getValue()).isLessThan(0.5));
-      ReactionLog.record(
-          "4 lying worker",
-          "lies on -> quarantined",
-          onset,
-          Instant.parse(quarantine.getTime()),
-          3 * Scenario.SCRAPE.toSeconds(),
-          "liar score "
-              + quarantine.getValues().getOrDefault("worker_liar_score", "?")
-              + "; honest workers' highest score "
-              + honestScores.stream().mapToDouble(e -> e.getValue()).max().orElse(Double.NaN));
+      var decided = Instant.parse(quarantine.getTime());
+      double threshold = s.policy().classification().liarScore();
+      ReactionLog.reaction("4 lying worker", "lies on -> quarantined")
+          .onset(onset)
+          .detected(
+              s.detected(
+                  "(" + s.signal(BuiltinSignal.WORKER_LIAR_SCORE) + ") >= " + threshold,
+                  labels -> liar.name().equals(labels.get("worker")),
+                  onset,
+                  decided),
+              "liar score >= " + threshold)
+          .action(decided)
+          .within(0)
+          .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
+          .note(
+              "liar score "
+                  + quarantine.getValues().getOrDefault("worker_liar_score", "?")
+                  + "; honest workers' highest score "
+                  + honestScores.stream().mapToDouble(e -> e.getValue()).max().orElse(Double.NaN))
+          .record();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.microscope.operator.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microscope.operator.control.BuiltinSignal;
 import dev.microscope.operator.loop.WorkerHost;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,19 +69,21 @@ class MemoryLeakScenarioIT {
       assertThat(peak.get(0).getValue())
           .as("peak resident memory of the leaking worker")
           .isLessThan(LIMIT);
-      ReactionLog.record(
-          "1 memory leak",
-          "leak on -> restart decided",
-          onset,
-          Instant.parse(restart.getTime()),
-          3 * Scenario.SCRAPE.toSeconds(),
-          "predicted %.0f s to the limit; peak RSS %.0f MiB of %d MiB; new process %.1f s after the decision"
-              .formatted(
-                  predicted,
-                  peak.get(0).getValue() / (1 << 20),
-                  LIMIT >> 20,
-                  Duration.between(Instant.parse(restart.getTime()), replaced).toMillis()
-                      / 1000.0));
+      var decided = Instant.parse(restart.getTime());
+      ReactionLog.reaction("1 memory leak", "leak on -> restart decided")
+          .onset(onset)
+          .detected(aboutToOom(s, leaking.name(), onset, decided), "time to the limit < horizon")
+          .action(decided)
+          .within(0)
+          .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
+          .note(
+              "predicted %.0f s to the limit; peak RSS %.0f MiB of %d MiB; new process %.1f s after the decision"
+                  .formatted(
+                      predicted,
+                      peak.get(0).getValue() / (1 << 20),
+                      LIMIT >> 20,
+                      Duration.between(decided, replaced).toMillis() / 1000.0))
+          .record();
     }
   }
 
@@ -124,14 +127,25 @@ class MemoryLeakScenarioIT {
           .isEqualTo(2097152L);
       assertThat(s.runtime().status().getDecisions())
           .allSatisfy(d -> assertThat(d.getResult()).isNotEqualTo("applied"));
-      ReactionLog.record(
-          "8 dry run",
-          "leak on -> dry-run restart recorded",
-          onset,
-          Instant.parse(decision.getTime()),
-          3 * Scenario.SCRAPE.toSeconds(),
-          "nothing applied: same processes, leak still on");
+      var decided = Instant.parse(decision.getTime());
+      ReactionLog.reaction("8 dry run", "leak on -> dry-run restart recorded")
+          .onset(onset)
+          .detected(aboutToOom(s, target.name(), onset, decided), "time to the limit < horizon")
+          .action(decided)
+          .within(0)
+          .note("nothing applied: same processes, leak still on")
+          .record();
     }
+  }
+
+  /** When the control loop's own memory signal first put the worker inside the OOM horizon. */
+  static Instant aboutToOom(Scenario s, String worker, Instant from, Instant to) {
+    long horizon = s.policy().classification().oomHorizon().toSeconds();
+    return s.detected(
+        "(" + s.signal(BuiltinSignal.WORKER_MEMORY_TIME_TO_LIMIT_SECONDS) + ") < " + horizon,
+        labels -> worker.equals(labels.get("worker")),
+        from,
+        to);
   }
 
   private static boolean leaks(Scenario s, WorkerHost host) {

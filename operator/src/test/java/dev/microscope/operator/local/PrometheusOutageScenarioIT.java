@@ -65,23 +65,24 @@ class PrometheusOutageScenarioIT {
 
       var prometheus = s.runtime().fleet().getSpec().getPrometheus();
       double budget = prometheus.getFailureThreshold() * 1.0 + 3 * Scenario.SCRAPE.toSeconds();
-      ReactionLog.record(
-          "6 Prometheus killed",
-          "kill -> safe mode",
-          killed,
-          safe,
-          budget,
-          "failure threshold %d x poll 1 s; chaos 0 on every worker %.1f s after the kill"
-              .formatted(
-                  prometheus.getFailureThreshold(),
-                  Duration.between(killed, off).toMillis() / 1000.0));
-      ReactionLog.record(
-          "6 Prometheus killed",
-          "Prometheus back -> normal operation",
-          back,
-          resumed,
-          3 * Scenario.SCRAPE.toSeconds(),
-          "");
+      ReactionLog.reaction("6 Prometheus killed", "kill -> safe mode")
+          .onset(killed)
+          .detected(killed, "the first query that fails")
+          .action(safe)
+          .budget(budget)
+          .note(
+              "failure threshold %d x poll 1 s; chaos 0 on every worker %.1f s after the kill;"
+                      .formatted(
+                          prometheus.getFailureThreshold(),
+                          Duration.between(killed, off).toMillis() / 1000.0)
+                  + " peers' defaults: no action (HPA holds, KEDA falls back only if configured)")
+          .record();
+      ReactionLog.reaction("6 Prometheus killed", "Prometheus back -> normal operation")
+          .onset(back)
+          .detected(back, "Prometheus ready")
+          .action(resumed)
+          .within(0)
+          .record();
     }
   }
 }

@@ -56,13 +56,12 @@ class RestartMidCooldownScenarioIT {
               d -> "restart_worker".equals(d.getAction()) && "applied".equals(d.getResult()))
           .as("no second restart")
           .hasSize(restarted.size());
-      ReactionLog.record(
-          "9 restart mid-cooldown",
-          "second run started -> repeat restart held back",
-          started,
-          detected,
-          Double.NaN,
-          "held: " + held.getReason());
+      ReactionLog.reaction(
+              "9 restart mid-cooldown", "second run started -> repeat restart held back")
+          .onset(started)
+          .action(detected)
+          .note("held: " + held.getReason())
+          .record();
     }
   }
 }

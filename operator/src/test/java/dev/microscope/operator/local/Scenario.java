@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscope.operator.api.v1alpha1.DecisionEntry;
+import dev.microscope.operator.control.BuiltinSignal;
+import dev.microscope.operator.control.FleetPolicy;
+import dev.microscope.operator.loop.FleetPolicyMapper;
 import dev.microscope.operator.loop.WorkerHost;
+import dev.microscope.operator.prometheus.FleetScope;
+import dev.microscope.operator.prometheus.SignalQueries;
 import dev.microscope.testkit.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +212,92 @@ final class Scenario implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The fleet's policy, as the control loop reads it from the fleet file. */
+  FleetPolicy policy() {
+    return FleetPolicyMapper.map(runtime.fleet().getSpec(), false);
+  }
+
+  /** A user rule's query as the control loop renders it for this fleet. */
+  String render(String template) {
+    return new FleetScope(FleetFile.NAMESPACE, runtime.fleetName()).render(template);
+  }
+
+  /** The PromQL the control loop asks Prometheus for {@code signal}, for this fleet. */
+  String signal(BuiltinSignal signal) {
+    return new SignalQueries(
+            new FleetScope(FleetFile.NAMESPACE, runtime.fleetName()), policy().slo())
+        .query(signal);
+  }
+
+  /**
+   * When a condition was first true: the earliest instant in {@code [from, to]}, in steps of a
+   * tenth of a scrape interval, at which Prometheus' answer to {@code promql} as of that instant
+   * had a sample whose labels {@code match}. This is the detection moment of a reaction: from then
+   * on a loop asking Prometheus could have seen it. Prometheus records rule results and scraped
+   * samples at their evaluation and scrape times, so asking afterwards sees what a query at the
+   * time saw (or a little earlier: a sample is stamped when its scrape starts).
+   */
+  Optional<Instant> firstTrue(
+      String promql, Predicate<Map<String, String>> match, Instant from, Instant to) {
+    double step = SCRAPE.toMillis() / 10_000.0;
+    var url =
+        runtime.prometheusUrl()
+            + "/api/v1/query_range?query="
+            + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+            + "&start="
+            + seconds(from)
+            + "&end="
+            + seconds(to)
+            + "&step="
+            + step;
+    try {
+      var root = JSON.readTree(Http.get(url).body());
+      if (!"success".equals(root.path("status").asText())) {
+        throw new AssertionError("query_range failed: " + root + " for " + promql);
+      }
+      Optional<Instant> first = Optional.empty();
+      for (JsonNode r : root.at("/data/result")) {
+        Map<String, String> labels = JSON.convertValue(r.get("metric"), Map.class);
+        if (!match.test(labels) || r.path("values").isEmpty()) {
+          continue;
+        }
+        double t = r.path("values").get(0).get(0).asDouble();
+        var at = Instant.ofEpochMilli(Math.round(t * 1000));
+        if (first.isEmpty() || at.isBefore(first.get())) {
+          first = Optional.of(at);
+        }
+      }
+      return first;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #firstTrue} for a condition an action at {@code to} proves was true: fails when never
+   * seen. The search goes one scrape interval past the action (a loop that acts within one step of
+   * the condition's start could fall between two steps) and answers no later than the action.
+   */
+  Instant detected(String promql, Predicate<Map<String, String>> match, Instant from, Instant to) {
+    return firstTrue(promql, match, from, to.plus(SCRAPE))
+        .map(at -> at.isAfter(to) ? to : at)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "condition never true between "
+                        + from
+                        + " and "
+                        + to
+                        + " (now: "
+                        + query(promql)
+                        + "): "
+                        + promql));
+  }
+
+  private static String seconds(Instant t) {
+    return "%d.%03d".formatted(t.getEpochSecond(), t.getNano() / 1_000_000);
   }
 
   @Override

@@ -71,14 +71,13 @@ class ThousandWorkersScenarioIT {
       System.out.printf(
           "QUERIES 1000 virtual workers: %.1f queries per cycle (the plan has %d), last cycle %d ms%n",
           perCycle, planned, report.took().toMillis());
-      ReactionLog.record(
-          "10 1000 virtual workers",
-          "five cycles",
-          from,
-          Instant.now(),
-          Double.NaN,
-          "%.1f queries per cycle, at most %d (the planned signals); last cycle took %d ms"
-              .formatted(perCycle, planned, report.took().toMillis()));
+      ReactionLog.reaction("10 1000 virtual workers", "five cycles")
+          .onset(from)
+          .action(Instant.now())
+          .note(
+              "%.1f queries per cycle, at most %d (the planned signals); last cycle took %d ms"
+                  .formatted(perCycle, planned, report.took().toMillis()))
+          .record();
     }
   }
 
