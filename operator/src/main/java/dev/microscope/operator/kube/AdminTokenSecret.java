@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * random token and never updated (no Updater), so the token does not change under running pods. It
  * is never logged and never copied into the fleet's status.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class AdminTokenSecret extends FleetDependent<Secret> {
   private static final SecureRandom RANDOM = new SecureRandom();
 

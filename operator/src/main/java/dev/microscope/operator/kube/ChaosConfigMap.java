@@ -12,7 +12,8 @@ import java.util.Map;
  * chaos.json at the fleet's current level: what every worker applies at start (--chaos-file) and
  * again when it changes, so a new or restarted worker joins at the fleet's level.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class ChaosConfigMap extends UpdatableFleetDependent<ConfigMap> {
   public ChaosConfigMap() {
     super(ConfigMap.class);

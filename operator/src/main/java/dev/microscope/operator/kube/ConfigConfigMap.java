@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
  * to its admin API ({@link DesiredTraffic}, quarantined workers excluded) and, when the spec sets
  * endpoint profiles, profiles.json for the workers (--profiles).
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class ConfigConfigMap extends UpdatableFleetDependent<ConfigMap> {
   public ConfigConfigMap() {
     super(ConfigMap.class);

@@ -12,7 +12,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * Default requests and limits for containers of the namespace that set none, from spec.quota: with
  * a ResourceQuota on limits, a container without limits could not start at all.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class FleetLimitRange extends UpdatableFleetDependent<LimitRange> {
   public FleetLimitRange() {
     super(LimitRange.class);

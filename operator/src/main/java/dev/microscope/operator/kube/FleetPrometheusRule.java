@@ -23,7 +23,8 @@ import java.util.List;
  * while the operator is down (docs/contract.md, "A fleet's own rule group"). Exists only where the
  * PrometheusRule CRD does.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class FleetPrometheusRule extends UpdatableFleetDependent<PrometheusRule> {
   public FleetPrometheusRule() {
     super(PrometheusRule.class);

@@ -10,7 +10,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import java.util.LinkedHashMap;
 
 /** Hard limits for the fleet's namespace, from spec.quota (only while it is set). */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class FleetResourceQuota extends UpdatableFleetDependent<ResourceQuota> {
   public FleetResourceQuota() {
     super(ResourceQuota.class);

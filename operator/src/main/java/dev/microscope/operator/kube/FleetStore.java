@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * be deleted: a fleet left behind by {@code helm uninstall} would block {@code kubectl delete crd}
  * forever. The operator has nothing outside the cluster to clean up; everything it creates in the
  * cluster is owned by the fleet and goes by garbage collection.
+ *
+ * <p>Fleets come in with their managed fields compacted ({@link CompactFields}).
  */
 final class FleetStore implements ItemStore<ChaosFleet> {
   private final BasicItemStore<ChaosFleet> items =
@@ -33,7 +35,7 @@ final class FleetStore implements ItemStore<ChaosFleet> {
 
   @Override
   public ChaosFleet put(String key, ChaosFleet fleet) {
-    return items.put(key, fleet);
+    return items.put(key, CompactFields.compact(fleet));
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.List;
  * The traffic generator: {@code loadgen} command of the worker image. One pod; with traffic
  * switched off it stays up and idle, so its admin API keeps answering.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class LoadgenDeployment extends UpdatableFleetDependent<Deployment> {
   public LoadgenDeployment() {
     super(Deployment.class);

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The worker pods: {@code worker} command of the worker image, per docs/contract.md. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class WorkerDeployment extends UpdatableFleetDependent<Deployment> {
   public WorkerDeployment() {
     super(Deployment.class);

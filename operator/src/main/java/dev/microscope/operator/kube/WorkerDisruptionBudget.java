@@ -8,7 +8,8 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** Keeps node drains from taking more than spec.workers.maxUnavailable worker pods at once. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class WorkerDisruptionBudget extends UpdatableFleetDependent<PodDisruptionBudget> {
   public WorkerDisruptionBudget() {
     super(PodDisruptionBudget.class);

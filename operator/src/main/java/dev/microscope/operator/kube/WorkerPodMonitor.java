@@ -12,7 +12,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * where the PodMonitor CRD does. The limits are a defence against a cardinality attack (the
  * cardinality fault is one): a scrape over them fails instead of flooding Prometheus.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class WorkerPodMonitor extends UpdatableFleetDependent<PodMonitor> {
   /** Series a pod may expose per virtual worker, on top of the process' own. */
   static final long SAMPLES_PER_WORKER = 1_000;

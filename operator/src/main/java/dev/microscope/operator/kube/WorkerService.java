@@ -12,7 +12,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * Headless Service of the workers: its DNS name resolves to every ready worker pod, which is how
  * the traffic generator finds them (--targets-dns).
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = CompactStore.class))
 public class WorkerService extends UpdatableFleetDependent<Service> {
   public WorkerService() {
     super(Service.class);
