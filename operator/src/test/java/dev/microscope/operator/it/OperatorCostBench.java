@@ -48,6 +48,12 @@ class OperatorCostBench {
   /** {@code -Dbench.nmt=true}: native memory tracking, its summary kept beside the results. */
   private static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
+  /** {@code -Dbench.jvmArgs="..."}: more JVM flags for the operator, to compare a variant. */
+  private static final List<String> EXTRA_FLAGS =
+      Arrays.stream(System.getProperty("bench.jvmArgs", "").trim().split("\\s+"))
+          .filter(f -> !f.isEmpty())
+          .toList();
+
   private static final Path OUT =
       Path.of("target", "bench", SIZED ? "operator-cost-sized.jsonl" : "operator-cost.jsonl");
   private static final List<Integer> STEPS =
@@ -225,6 +231,7 @@ class OperatorCostBench {
       // the chart's memory limit, which MaxRAMPercentage sizes the heap from in a pod
       command.add("-XX:MaxRAM=512m");
     }
+    command.addAll(EXTRA_FLAGS);
     command.addAll(
         List.of(
             "-jar",

@@ -39,7 +39,6 @@ class LatencyPressureScenarioIT {
       var onset = Instant.now();
 
       var out = awaitScale(s, replicas -> replicas > 2, "a scale-out");
-      var outAt = Instant.now();
       assertThat(out.getReason()).contains("mean CPU saturation");
 
       await("the fleet at most at workers.max")
@@ -94,20 +93,24 @@ class LatencyPressureScenarioIT {
       ReactionLog.reaction("7 latency pressure", "latency under load -> scale-out")
           .onset(onset)
           .detected(
-              s.detected(tooBusy, labels -> true, onset, outAt),
+              s.detected(tooBusy, labels -> true, onset, Instant.parse(out.getTime())),
               "mean CPU saturation above target + 10%, or latency SLO violated under load")
-          .action(outAt)
+          .action(Instant.parse(out.getTime()))
           .within(0)
           .against(ReactionLog.Peer.HPA, ReactionLog.Peer.KEDA)
           .note("to " + out.getParameters().get("replicas") + " workers: " + out.getReason())
           .record();
+      // what the advisor recommends: ceil(replicas * mean / target) = ceil(sum / target)
+      int to = Integer.parseInt(in.getParameters().get("replicas"));
+      String recommendsIn =
+          "ceil(sum by (namespace, fleet) (%s) / %s) <= %d"
+              .formatted(s.signal(BuiltinSignal.WORKER_CPU_SATURATION), target, to);
       ReactionLog.reaction("7 latency pressure", "load gone -> scale-in")
           .onset(loadGone)
           .detected(
-              s.detected(
-                  "(" + mean + ") < " + target * (1 - tolerance), labels -> true, loadGone, inAt),
-              "mean CPU saturation below target - 10%")
-          .action(inAt)
+              s.detected(recommendsIn, labels -> true, loadGone, Instant.parse(in.getTime())),
+              "CPU saturation recommends " + to + " workers")
+          .action(Instant.parse(in.getTime()))
           .within(STABILIZATION.toSeconds())
           .note(
               "held by the scale-down stabilization of %d s (the default is 300 s, as HPA's); no"
