@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * The informer cache of the operator's dependent objects, with their managed fields compacted as
  * they come in ({@link CompactFields}).
  */
-public final class CompactStore<T extends HasMetadata> implements ItemStore<T> {
+public class CompactStore<T extends HasMetadata> implements ItemStore<T> {
   private final BasicItemStore<T> items = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
 
   @Override

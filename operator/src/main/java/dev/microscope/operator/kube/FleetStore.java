@@ -1,11 +1,7 @@
 package dev.microscope.operator.kube;
 
 import dev.microscope.operator.api.v1alpha1.ChaosFleet;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The operator's cache of fleets, which tells when a fleet leaves it: deleted, or found gone when
@@ -19,9 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Fleets come in with their managed fields compacted ({@link CompactFields}).
  */
-final class FleetStore implements ItemStore<ChaosFleet> {
-  private final BasicItemStore<ChaosFleet> items =
-      new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+final class FleetStore extends CompactStore<ChaosFleet> {
   private final Consumer<ChaosFleet> onRemoved;
 
   FleetStore(Consumer<ChaosFleet> onRemoved) {
@@ -29,41 +23,11 @@ final class FleetStore implements ItemStore<ChaosFleet> {
   }
 
   @Override
-  public String getKey(ChaosFleet fleet) {
-    return items.getKey(fleet);
-  }
-
-  @Override
-  public ChaosFleet put(String key, ChaosFleet fleet) {
-    return items.put(key, CompactFields.compact(fleet));
-  }
-
-  @Override
   public ChaosFleet remove(String key) {
-    var removed = items.remove(key);
+    var removed = super.remove(key);
     if (removed != null) {
       onRemoved.accept(removed);
     }
     return removed;
-  }
-
-  @Override
-  public Stream<String> keySet() {
-    return items.keySet();
-  }
-
-  @Override
-  public Stream<ChaosFleet> values() {
-    return items.values();
-  }
-
-  @Override
-  public int size() {
-    return items.size();
-  }
-
-  @Override
-  public ChaosFleet get(String key) {
-    return items.get(key);
   }
 }
